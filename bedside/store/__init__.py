@@ -1,1 +1,39 @@
-"""bedside.store."""
+"""The encrypted local cache: SQLCipher file, key store, schema, outbox and sync state.
+
+Public face: :class:`Store` (async; all work on one database thread), the key stores, and the
+exception tree in :mod:`bedside.store.errors`. Must not import Qt, httpx or the sync layer.
+"""
+
+from bedside.store.cache import OpenReport, Store, cache_path, key_name
+from bedside.store.errors import (
+    KeyMissingError,
+    KeyStoreError,
+    MigrationError,
+    StoreClosedError,
+    StoreError,
+    StoreFullError,
+    StoreIOError,
+    WrongKeyError,
+)
+from bedside.store.keystore import DemoKeyFile, KeyStore, MemoryKeyStore, OsKeyStore
+from bedside.store.records import OutboxEntry
+
+__all__ = [
+    "DemoKeyFile",
+    "KeyMissingError",
+    "KeyStore",
+    "KeyStoreError",
+    "MemoryKeyStore",
+    "MigrationError",
+    "OpenReport",
+    "OsKeyStore",
+    "OutboxEntry",
+    "Store",
+    "StoreClosedError",
+    "StoreError",
+    "StoreFullError",
+    "StoreIOError",
+    "WrongKeyError",
+    "cache_path",
+    "key_name",
+]

@@ -1,0 +1,168 @@
+"""The encrypted cache as the rest of Bedside sees it: one async object, :class:`Store`.
+
+Owns the life cycle (key from the key store → open → migrate → close) and the async versions of
+the record functions. Every method hands its work to the one database thread
+(:class:`~bedside.store.worker.DatabaseWorker`); none touches SQLite on the caller's thread.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bedside.store import records
+from bedside.store.connection import Connection, open_encrypted
+from bedside.store.keystore import KeyStore, get_or_create_key
+from bedside.store.migrations import LATEST_VERSION, migrate
+from bedside.store.records import (
+    ChangeKind,
+    Operation,
+    OutboxEntry,
+    OutboxState,
+)
+from bedside.store.worker import DatabaseWorker
+
+
+def cache_path(data_dir: Path, site_id: str) -> Path:
+    """Where the cache of ``site_id`` lives: one SQLCipher file per site."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in site_id)
+    return data_dir / f"{safe}.bedside-cache"
+
+
+def key_name(site_id: str) -> str:
+    """The key store entry holding the cache key of ``site_id``."""
+    return f"cache-key:{site_id}"
+
+
+@dataclass(frozen=True)
+class OpenReport:
+    """What opening the cache did, for the log and the cold-open benchmark."""
+
+    path: Path
+    created: bool
+    schema_version: int
+    seconds: float
+
+
+class Store:
+    """The encrypted local cache of one site. Build it with :meth:`open`."""
+
+    def __init__(self, worker: DatabaseWorker, report: OpenReport) -> None:
+        self._worker = worker
+        self.report = report
+
+    @classmethod
+    async def open(cls, path: Path, keys: KeyStore, *, key_name: str) -> Store:
+        """Take the key from ``keys``, open (or create) the file, bring its schema up to date.
+
+        Raises :class:`~bedside.store.errors.KeyStoreError` when there is no usable key,
+        :class:`~bedside.store.errors.WrongKeyError` when the key does not open the file.
+        """
+        started = time.perf_counter()
+        created = not path.exists()  # noqa: ASYNC240 -- one stat(), cheaper than a thread hop
+        # The key store may block (D-Bus, Windows Credential Manager): keep it off the GUI thread
+        # too, by doing the lookup on the database thread with the rest of the opening.
+        worker = DatabaseWorker()
+
+        def opener() -> Connection:
+            key = get_or_create_key(keys, key_name, cache_exists=not created)
+            conn = open_encrypted(path, key)
+            try:
+                migrate(conn)
+            except BaseException:
+                conn.close()
+                raise
+            return conn
+
+        try:
+            await worker.start(opener)
+        except BaseException:
+            await worker.close()
+            raise
+        report = OpenReport(path, created, LATEST_VERSION, time.perf_counter() - started)
+        return cls(worker, report)
+
+    async def close(self) -> None:
+        await self._worker.close()
+
+    async def __aenter__(self) -> Store:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    # Resources -------------------------------------------------------------------------------
+
+    async def put_server_resources(self, resources: Sequence[Mapping[str, Any]]) -> int:
+        """Save downloaded resources in one transaction (local pending changes are kept)."""
+        return await self._worker.run(records.put_server_resources, resources)
+
+    async def get(self, resource_type: str, resource_id: str) -> dict[str, Any] | None:
+        return await self._worker.run(records.get_resource, resource_type, resource_id)
+
+    async def find(
+        self,
+        resource_type: str,
+        *,
+        ids: Iterable[str] | None = None,
+        order_by_date: bool = False,
+        **filters: str | Sequence[str] | None,
+    ) -> list[dict[str, Any]]:
+        """Resources of ``resource_type`` matching the index-column filters."""
+        id_list = None if ids is None else list(ids)
+        return await self._worker.run(
+            records.find_resources,
+            resource_type,
+            ids=id_list,
+            order_by_date=order_by_date,
+            **filters,
+        )
+
+    async def counts(self) -> dict[str, int]:
+        return await self._worker.run(records.count_by_type)
+
+    # Local changes ---------------------------------------------------------------------------
+
+    async def record_local_change(
+        self,
+        resource: Mapping[str, Any],
+        *,
+        operation: Operation,
+        kind: ChangeKind,
+        created_at: str,
+        base_version: str | None = None,
+    ) -> OutboxEntry:
+        """Save a change made here and queue it for the EHR, in one transaction."""
+        return await self._worker.run(
+            records.record_local_change,
+            resource,
+            operation=operation,
+            kind=kind,
+            created_at=created_at,
+            base_version=base_version,
+        )
+
+    async def outbox(
+        self, states: Sequence[OutboxState] = ("pending", "in_flight")
+    ) -> list[OutboxEntry]:
+        return await self._worker.run(records.outbox_entries, states)
+
+    async def outbox_counts(self) -> dict[str, int]:
+        return await self._worker.run(records.outbox_counts)
+
+    # Sync state and device facts -------------------------------------------------------------
+
+    async def sync_state(self, scope: str) -> dict[str, str]:
+        return await self._worker.run(records.get_sync_state, scope)
+
+    async def set_sync_state(self, scope: str, resource_type: str, server_time: str) -> None:
+        await self._worker.run(records.set_sync_state, scope, resource_type, server_time)
+
+    async def device_fact(self, name: str) -> str | None:
+        return await self._worker.run(records.get_device_fact, name)
+
+    async def set_device_fact(self, name: str, value: str) -> None:
+        await self._worker.run(records.set_device_fact, name, value)

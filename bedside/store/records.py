@@ -1,0 +1,301 @@
+"""Reading and writing the cache's tables; plain functions that take an open connection.
+
+Everything here is synchronous and runs on the store's worker thread only. The async face the
+rest of the app uses is :class:`bedside.store.Store`. Rules this module keeps:
+
+* Server resources are stored as the server sent them (the JSON value, not a re-modelled copy).
+* A resource changed on this device (``local_state = 'pending'``) is never overwritten by a
+  download until its outbox row is settled — the local change must not be silently lost.
+* A local write and its outbox row are one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from bedside.store.connection import Connection, mapped_errors, transaction
+from bedside.store.index import index_columns
+
+Operation = Literal["create", "update", "delete"]
+ChangeKind = Literal["event", "mutable"]
+OutboxState = Literal["pending", "in_flight", "done", "rejected", "conflict"]
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    """One local change waiting for (or settled by) the EHR."""
+
+    seq: int
+    change_id: str
+    resource_type: str
+    resource_id: str
+    operation: Operation
+    kind: ChangeKind
+    base_version: str | None
+    payload: dict[str, Any] | None
+    created_at: str
+    state: OutboxState
+    attempts: int
+    last_error: str | None
+
+
+def _dumps(resource: Mapping[str, Any]) -> str:
+    return json.dumps(resource, ensure_ascii=False, separators=(",", ":"))
+
+
+def _meta(resource: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    meta = resource.get("meta")
+    if not isinstance(meta, Mapping):
+        return None, None
+    version = meta.get("versionId")
+    updated = meta.get("lastUpdated")
+    return (
+        version if isinstance(version, str) else None,
+        updated if isinstance(updated, str) else None,
+    )
+
+
+def _identity(resource: Mapping[str, Any]) -> tuple[str, str]:
+    kind = resource.get("resourceType")
+    rid = resource.get("id")
+    if not isinstance(kind, str) or not isinstance(rid, str):
+        raise ValueError("a stored resource needs a resourceType and an id")
+    return kind, rid
+
+
+def _row(resource: Mapping[str, Any], local_state: str) -> tuple[Any, ...]:
+    kind, rid = _identity(resource)
+    version, updated = _meta(resource)
+    cols = index_columns(resource)
+    return (
+        kind,
+        rid,
+        version,
+        updated,
+        cols.patient_id,
+        cols.encounter_id,
+        cols.location_id,
+        cols.status,
+        cols.sort_date,
+        _dumps(resource),
+        local_state,
+    )
+
+
+def _upsert_sql(local_state: str, only_over_synced: bool) -> str:
+    # Downloads must not overwrite a row changed on this device and not yet uploaded.
+    guard = "\nWHERE resource.local_state = 'synced'" if only_over_synced else ""
+    # Only constant fragments are formatted in; values always go through placeholders.
+    return f"""
+INSERT INTO resource (type, id, version_id, last_updated, patient_id, encounter_id, location_id,
+                      status, sort_date, json, local_state)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (type, id) DO UPDATE SET
+    version_id = excluded.version_id, last_updated = excluded.last_updated,
+    patient_id = excluded.patient_id, encounter_id = excluded.encounter_id,
+    location_id = excluded.location_id, status = excluded.status,
+    sort_date = excluded.sort_date, json = excluded.json, local_state = '{local_state}'{guard}
+"""
+
+
+_UPSERT_SERVER = _upsert_sql("synced", only_over_synced=True)
+_UPSERT_LOCAL = _upsert_sql("pending", only_over_synced=False)
+
+
+def put_server_resources(conn: Connection, /, resources: Sequence[Mapping[str, Any]]) -> int:
+    """Store resources downloaded from the server, in one transaction; return how many."""
+    rows = [_row(resource, "synced") for resource in resources]
+    with transaction(conn, "saving downloaded data"):
+        conn.executemany(_UPSERT_SERVER, rows)
+    return len(rows)
+
+
+def get_resource(
+    conn: Connection, /, resource_type: str, resource_id: str
+) -> dict[str, Any] | None:
+    with mapped_errors("reading the cache"):
+        row = conn.execute(
+            "SELECT json FROM resource WHERE type = ? AND id = ?", (resource_type, resource_id)
+        ).fetchone()
+    return None if row is None else _loads(row[0])
+
+
+def _loads(text: str) -> dict[str, Any]:
+    value: dict[str, Any] = json.loads(text)
+    return value
+
+
+_FILTER_COLUMNS = {
+    "patient_id": "patient_id",
+    "encounter_id": "encounter_id",
+    "location_id": "location_id",
+    "status": "status",
+}
+
+
+def find_resources(
+    conn: Connection,
+    /,
+    resource_type: str,
+    *,
+    ids: Iterable[str] | None = None,
+    order_by_date: bool = False,
+    **filters: str | Sequence[str] | None,
+) -> list[dict[str, Any]]:
+    """Resources of one type matching every given filter (a sequence means "any of")."""
+    clauses = ["type = ?"]
+    params: list[Any] = [resource_type]
+    if ids is not None:
+        id_list = list(ids)
+        clauses.append(f"id IN ({','.join('?' * len(id_list))})")
+        params.extend(id_list)
+    for name, value in filters.items():
+        column = _FILTER_COLUMNS.get(name)
+        if column is None:
+            raise ValueError(f"unknown filter {name!r}")
+        if value is None:
+            continue
+        if isinstance(value, str):
+            clauses.append(f"{column} = ?")
+            params.append(value)
+        else:
+            values = list(value)
+            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+    order = " ORDER BY sort_date, id" if order_by_date else " ORDER BY id"
+    # Clauses are constant column names with placeholders; values are bound, never formatted.
+    sql = "SELECT json FROM resource WHERE " + " AND ".join(clauses) + order
+    with mapped_errors("reading the cache"):
+        rows = conn.execute(sql, params).fetchall()
+    return [_loads(row[0]) for row in rows]
+
+
+def count_by_type(conn: Connection) -> dict[str, int]:
+    with mapped_errors("reading the cache"):
+        rows = conn.execute("SELECT type, count(*) FROM resource GROUP BY type").fetchall()
+    return {str(kind): int(count) for kind, count in rows}
+
+
+def record_local_change(
+    conn: Connection,
+    /,
+    resource: Mapping[str, Any],
+    *,
+    operation: Operation,
+    kind: ChangeKind,
+    created_at: str,
+    base_version: str | None = None,
+) -> OutboxEntry:
+    """Save a change made on this device and queue it for upload — in one transaction."""
+    resource_type, resource_id = _identity(resource)
+    change_id = str(uuid.uuid4())
+    payload = None if operation == "delete" else _dumps(resource)
+    with transaction(conn, "saving a local change"):
+        if operation == "delete":
+            conn.execute(
+                "DELETE FROM resource WHERE type = ? AND id = ?", (resource_type, resource_id)
+            )
+        else:
+            conn.execute(_UPSERT_LOCAL, _row(resource, "pending"))
+        cursor = conn.execute(
+            "INSERT INTO outbox (change_id, type, id, operation, kind, base_version, payload,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                change_id,
+                resource_type,
+                resource_id,
+                operation,
+                kind,
+                base_version,
+                payload,
+                created_at,
+            ),
+        )
+        seq = int(cursor.lastrowid)
+    return OutboxEntry(
+        seq=seq,
+        change_id=change_id,
+        resource_type=resource_type,
+        resource_id=resource_id,
+        operation=operation,
+        kind=kind,
+        base_version=base_version,
+        payload=None if payload is None else _loads(payload),
+        created_at=created_at,
+        state="pending",
+        attempts=0,
+        last_error=None,
+    )
+
+
+def outbox_entries(
+    conn: Connection, /, states: Sequence[OutboxState] = ("pending", "in_flight")
+) -> list[OutboxEntry]:
+    """Outbox rows in the given states, oldest first."""
+    marks = ",".join("?" * len(states))
+    with mapped_errors("reading the outbox"):
+        rows = conn.execute(
+            "SELECT seq, change_id, type, id, operation, kind, base_version, payload, created_at,"
+            f" state, attempts, last_error FROM outbox WHERE state IN ({marks}) ORDER BY seq",
+            list(states),
+        ).fetchall()
+    return [
+        OutboxEntry(
+            seq=int(row[0]),
+            change_id=row[1],
+            resource_type=row[2],
+            resource_id=row[3],
+            operation=row[4],
+            kind=row[5],
+            base_version=row[6],
+            payload=None if row[7] is None else _loads(row[7]),
+            created_at=row[8],
+            state=row[9],
+            attempts=int(row[10]),
+            last_error=row[11],
+        )
+        for row in rows
+    ]
+
+
+def outbox_counts(conn: Connection) -> dict[str, int]:
+    with mapped_errors("reading the outbox"):
+        rows = conn.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall()
+    return {str(state): int(count) for state, count in rows}
+
+
+def get_sync_state(conn: Connection, /, scope: str) -> dict[str, str]:
+    """Server time of the last complete pull, per resource type, for ``scope``."""
+    with mapped_errors("reading the sync state"):
+        rows = conn.execute(
+            "SELECT resource_type, last_pull FROM sync_state WHERE scope = ?", (scope,)
+        ).fetchall()
+    return {str(kind): str(when) for kind, when in rows}
+
+
+def set_sync_state(conn: Connection, /, scope: str, resource_type: str, server_time: str) -> None:
+    with transaction(conn, "saving the sync state"):
+        conn.execute(
+            "INSERT INTO sync_state (scope, resource_type, last_pull) VALUES (?, ?, ?)"
+            " ON CONFLICT (scope, resource_type) DO UPDATE SET last_pull = excluded.last_pull",
+            (scope, resource_type, server_time),
+        )
+
+
+def get_device_fact(conn: Connection, /, name: str) -> str | None:
+    with mapped_errors("reading the device facts"):
+        row = conn.execute("SELECT value FROM device WHERE name = ?", (name,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_device_fact(conn: Connection, /, name: str, value: str) -> None:
+    with transaction(conn, "saving a device fact"):
+        conn.execute(
+            "INSERT INTO device (name, value) VALUES (?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (name, value),
+        )

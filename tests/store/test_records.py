@@ -1,0 +1,147 @@
+"""Resources, the outbox and the sync state behave as the rest of Bedside relies on."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from bedside.store import Store, StoreError, StoreFullError, StoreIOError
+from bedside.store import records as records_module
+from tests.store.conftest import synthetic_patient
+
+NOW = "2026-11-22T09:15:00+01:00"
+
+
+def _observation(obs_id: str, patient: str = "p1") -> dict[str, Any]:
+    return {
+        "resourceType": "Observation",
+        "id": obs_id,
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "8867-4"}]},
+        "subject": {"reference": f"Patient/{patient}"},
+        "encounter": {"reference": "Encounter/e1"},
+        "effectiveDateTime": "2026-11-22T08:00:00+01:00",
+        "valueQuantity": {"value": 72, "unit": "/min"},
+    }
+
+
+@pytest.mark.asyncio
+async def test_server_resources_are_stored_verbatim_including_unknown_elements(
+    store: Store,
+) -> None:
+    patient = synthetic_patient()
+    patient["extension"] = [{"url": "https://example.org/unknown", "valueString": "kept"}]
+    patient["_birthDate"] = {"extension": [{"url": "https://example.org/x", "valueBoolean": True}]}
+    await store.put_server_resources([patient])
+    assert await store.get("Patient", "p1") == patient
+
+
+@pytest.mark.asyncio
+async def test_resources_are_found_by_patient_and_ordered_by_date(store: Store) -> None:
+    later = _observation("o2")
+    later["effectiveDateTime"] = "2026-11-22T10:00:00+01:00"
+    await store.put_server_resources([later, _observation("o1"), _observation("o3", "p2")])
+    found = await store.find("Observation", patient_id="p1", order_by_date=True)
+    assert [r["id"] for r in found] == ["o1", "o2"]
+    found = await store.find("Observation", patient_id=["p1", "p2"])
+    assert {r["id"] for r in found} == {"o1", "o2", "o3"}
+
+
+@pytest.mark.asyncio
+async def test_a_local_write_and_its_outbox_row_are_saved_together(store: Store) -> None:
+    entry = await store.record_local_change(
+        _observation("local-1"), operation="create", kind="event", created_at=NOW
+    )
+    assert entry.state == "pending"
+    assert await store.get("Observation", "local-1") is not None
+    [queued] = await store.outbox()
+    assert queued.change_id == entry.change_id
+    assert queued.payload == _observation("local-1")
+
+
+@pytest.mark.asyncio
+async def test_a_failed_outbox_insert_leaves_no_local_copy_behind(store: Store) -> None:
+    with pytest.raises(StoreError):
+        await store.record_local_change(
+            _observation("local-2"),
+            operation="create",
+            kind="not-a-kind",  # type: ignore[arg-type]  # violates the outbox CHECK on purpose
+            created_at=NOW,
+        )
+    assert await store.get("Observation", "local-2") is None
+    assert await store.outbox() == []
+
+
+@pytest.mark.asyncio
+async def test_a_download_never_overwrites_a_change_still_waiting_for_upload(
+    store: Store,
+) -> None:
+    local = _observation("o1")
+    local["note"] = [{"text": "recorded on the tablet"}]
+    await store.record_local_change(local, operation="update", kind="mutable", created_at=NOW)
+    await store.put_server_resources([_observation("o1")])
+    assert await store.get("Observation", "o1") == local
+
+
+@pytest.mark.asyncio
+async def test_sync_state_keeps_the_server_time_per_scope_and_type(store: Store) -> None:
+    await store.set_sync_state("ward:w1", "Patient", "2026-11-22T08:00:00Z")
+    await store.set_sync_state("ward:w1", "Patient", "2026-11-22T09:00:00Z")
+    await store.set_sync_state("ward:w1", "Observation", "2026-11-22T08:30:00Z")
+    assert await store.sync_state("ward:w1") == {
+        "Patient": "2026-11-22T09:00:00Z",
+        "Observation": "2026-11-22T08:30:00Z",
+    }
+    assert await store.sync_state("bed:b1") == {}
+
+
+@pytest.mark.asyncio
+async def test_all_database_work_runs_on_the_one_worker_thread(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: set[str] = set()
+    original = records_module.get_resource
+
+    def spy(conn: Any, /, *args: Any) -> Any:
+        seen.add(threading.current_thread().name)
+        return original(conn, *args)
+
+    monkeypatch.setattr(records_module, "get_resource", spy)
+    for _ in range(5):
+        await store.get("Patient", "nobody")
+    assert len(seen) == 1
+    assert next(iter(seen)).startswith("bedside-db")
+    assert threading.current_thread().name not in seen
+
+
+@pytest.mark.asyncio
+async def test_a_full_disk_is_reported_and_keeps_what_was_already_saved(store: Store) -> None:
+    await store.put_server_resources([synthetic_patient("kept")])
+
+    def shrink(conn: Any) -> None:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 1}")
+
+    await store._worker.run(shrink)
+    big = [synthetic_patient(f"p{i}", family="X" * 2000) for i in range(200)]
+    with pytest.raises(StoreFullError, match="disk is full"):
+        await store.put_server_resources(big)
+    assert await store.get("Patient", "kept") is not None
+    assert await store.get("Patient", "p0") is None
+
+
+@pytest.mark.asyncio
+async def test_the_store_refuses_work_after_it_is_closed(store: Store) -> None:
+    await store.close()
+    with pytest.raises(StoreError, match="closed"):
+        await store.get("Patient", "p1")
+
+
+def test_the_sqlite_error_mapping_never_leaks_a_foreign_exception() -> None:
+    from bedside.store.connection import map_sqlite_error
+
+    mapped = map_sqlite_error(OSError(5, "I/O error"), "testing")
+    assert isinstance(mapped, StoreIOError)
+    assert "testing" in str(mapped)
