@@ -1,0 +1,142 @@
+"""The composition root: the one place that builds concrete objects and wires them together.
+
+Today it knows one way to run: the demo — the embedded sandbox EHR with a synthetic ward, a
+fresh encrypted cache (its key in a labelled demo key file inside the demo directory), the FHIR
+client authenticating as an enrolled device with its own EC P-384 key, a full download of the
+ward, and the ward list read back from the cache.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+import sys
+import tempfile
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+
+from bedside.services.clock import system_clock
+from bedside.services.ward import WardCensusService
+from bedside.store import DemoKeyFile, Store, StoreError, cache_path, key_name
+from bedside.sync import (
+    FhirClient,
+    PrivateKeyJwt,
+    Scope,
+    SyncError,
+    TokenSource,
+    full_download,
+    new_device_key,
+)
+
+log = logging.getLogger(__name__)
+
+DEMO_CLIENT_ID = "bedside-demo-tablet"
+DEMO_SCOPES = "system/*.read system/*.write"
+SCREEN_SIZES = {"1280x800": (1280, 800), "1920x1200": (1920, 1200), "800x1280": (800, 1280)}
+
+
+@dataclass(frozen=True)
+class DemoOptions:
+    """What ``bedside demo`` was asked to do."""
+
+    screenshot_dir: Path | None = None
+    data_dir: Path | None = None
+    seed: int = 2026
+    scale: int = 1
+
+
+def _qt_application() -> object:
+    from PySide6.QtWidgets import QApplication
+
+    from bedside.ui import style
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Bedside")
+    app.setStyleSheet(style.STYLE_SHEET)
+    return app
+
+
+def run_demo(options: DemoOptions) -> int:
+    """Start the sandbox and the app on one qasync loop; return the process exit code."""
+    import qasync
+
+    from bedside.sandbox.runner import SandboxServer
+
+    app = _qt_application()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with ExitStack() as stack:
+        if options.data_dir is None:
+            data_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bedside-")))
+        else:
+            data_dir = options.data_dir
+            # "A fresh demo cache": the demo never reuses a previous demo's cache or key.
+            shutil.rmtree(data_dir, ignore_errors=True)
+        log.info("starting the sandbox EHR (seed %d, scale %d)", options.seed, options.scale)
+        server = stack.enter_context(SandboxServer(seed=options.seed, scale=options.scale))
+        with loop:
+            return loop.run_until_complete(_demo(server, data_dir, options))
+    return 1  # pragma: no cover - the with-block always returns
+
+
+async def _demo(server: object, data_dir: Path, options: DemoOptions) -> int:
+    from bedside.ui.ward_list import WardListWindow
+
+    seed_ward = server.seed_ward  # type: ignore[attr-defined]
+    device = PrivateKeyJwt(DEMO_CLIENT_ID, new_device_key())
+    # The demo plays IT: it registers this device's public key with the EHR, as enrollment would.
+    server.sandbox.auth.register_jwk_client(  # type: ignore[attr-defined]
+        DEMO_CLIENT_ID, {"keys": [device.public_jwk()]}, DEMO_SCOPES.split()
+    )
+    scope = Scope("ward", seed_ward.ward_id)
+    window = WardListWindow(system_clock().date())
+    window.show()
+
+    keys = DemoKeyFile(data_dir)
+    store: Store | None = None
+    exit_code = 0
+    base_url: str = server.base_url  # type: ignore[attr-defined]
+    try:
+        store = await Store.open(
+            cache_path(data_dir, seed_ward.site_id), keys, key_name=key_name(seed_ward.site_id)
+        )
+        tokens = TokenSource(base_url, device, scope=DEMO_SCOPES)
+        async with FhirClient(base_url, tokens) as client:
+            report = await full_download(client, store, scope, progress=window.show_progress)
+        log.info("demo ward downloaded: %d resources", report.total)
+        census = WardCensusService(
+            store, scope_key=scope.key, hospital_number_system=seed_ward.identifier_system
+        )
+        window.show_census(await census.census(seed_ward.ward_id), system_clock().date())
+    except (StoreError, SyncError) as exc:
+        log.error("demo failed: %s", exc)
+        window.show_error(str(exc))
+        exit_code = 1
+
+    if options.screenshot_dir is not None:
+        _screenshots(window, options.screenshot_dir)
+    else:
+        await _until_closed()
+    if store is not None:
+        await store.close()
+    return exit_code
+
+
+def _screenshots(window: object, directory: Path) -> None:
+    from bedside.ui.screenshots import save_window
+
+    directory.mkdir(parents=True, exist_ok=True)
+    for label, size in SCREEN_SIZES.items():
+        path = save_window(window, directory / f"ward-list-{label}.png", size)
+        log.info("wrote %s", path)
+
+
+async def _until_closed() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    closed = asyncio.Event()
+    QApplication.instance().lastWindowClosed.connect(closed.set)  # type: ignore[union-attr]
+    await closed.wait()

@@ -1,0 +1,193 @@
+"""The ward census: every bed of a ward in bed order, with the patient in it, read from the cache.
+
+A use case for the ward list: it reads the store, parses to models, and returns plain rows the UI
+can show without knowing FHIR. A resource in the cache that no longer parses is skipped and logged
+(by type and id) rather than breaking the whole list.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from bedside.models import Encounter, FhirModelError, Location, Patient, parse_as
+from bedside.services.clock import Clock, system_clock
+from bedside.services.people import age_on, display_name, identifier_value, parse_birth_date
+from bedside.store import Store
+
+log = logging.getLogger(__name__)
+
+ModelT = TypeVar("ModelT", Encounter, Location, Patient)
+
+BED_TYPE = "bd"
+HOSPITAL_NUMBER_SYSTEM_HINTS = ("ipp", "patientennummer", "mrn")
+
+
+@dataclass(frozen=True)
+class BedRow:
+    """One line of the ward list."""
+
+    bed_id: str
+    bed_label: str
+    patient_id: str | None = None
+    patient_name: str | None = None
+    sex: str | None = None
+    birth_date: date | None = None
+    age: int | None = None
+    hospital_number: str | None = None
+    admitted_on: date | None = None
+
+    @property
+    def occupied(self) -> bool:
+        return self.patient_id is not None
+
+
+@dataclass(frozen=True)
+class WardCensus:
+    """A ward's beds and when its data was last brought up to date (server time)."""
+
+    ward_id: str
+    ward_name: str
+    beds: list[BedRow]
+    data_as_of: str | None
+
+    @property
+    def occupied(self) -> int:
+        return sum(1 for bed in self.beds if bed.occupied)
+
+
+def _natural_key(text: str) -> list[object]:
+    """Sort "Bed 2" before "Bed 10"."""
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", text)]
+
+
+def _physical_type(location: Location) -> str | None:
+    concept = location.physical_type
+    if concept is None:
+        return None
+    for coding in concept.coding or []:
+        if coding.code:
+            return coding.code
+    return None
+
+
+def _reference_id(reference: str | None, kind: str) -> str | None:
+    if reference and reference.startswith(f"{kind}/"):
+        return reference.split("/", 1)[1]
+    return None
+
+
+def _hospital_number(patient: Patient, system: str | None) -> str | None:
+    """The hospital number (IPP / Patientennummer): by the site's system, else by a known hint."""
+    if system is not None:
+        return identifier_value(patient, system)
+    for identifier in patient.identifier or []:
+        known = (identifier.system or "").casefold()
+        if any(hint in known for hint in HOSPITAL_NUMBER_SYSTEM_HINTS) and identifier.value:
+            return identifier.value
+    return None
+
+
+class WardCensusService:
+    """Builds :class:`WardCensus` views from the cache."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        scope_key: str,
+        hospital_number_system: str | None = None,
+        clock: Clock = system_clock,
+    ) -> None:
+        self._store = store
+        self._hospital_number_system = hospital_number_system
+        self._scope_key = scope_key
+        self._clock = clock
+
+    async def _parsed(
+        self, resource_type: str, model: type[ModelT], **filters: str
+    ) -> list[ModelT]:
+        parsed: list[ModelT] = []
+        for raw in await self._store.find(resource_type, **filters):
+            try:
+                parsed.append(parse_as(model, raw))
+            except FhirModelError as exc:
+                log.warning("cached %s/%s no longer parses: %s", resource_type, raw.get("id"), exc)
+        return parsed
+
+    async def _beds_of(self, ward_id: str) -> list[Location]:
+        locations = await self._parsed("Location", Location)
+        children: dict[str, list[Location]] = {}
+        for location in locations:
+            parent = _reference_id(location.part_of.reference if location.part_of else None, "Location")
+            if parent is not None:
+                children.setdefault(parent, []).append(location)
+        beds: list[Location] = []
+        pending = [ward_id]
+        while pending:
+            for child in children.get(pending.pop(), []):
+                if _physical_type(child) == BED_TYPE:
+                    beds.append(child)
+                elif child.id:
+                    pending.append(child.id)
+        return sorted(beds, key=lambda bed: _natural_key(bed.name or bed.id or ""))
+
+    async def census(self, ward_id: str) -> WardCensus:
+        """Every bed of the ward, in bed order, with its current patient."""
+        ward_raw = await self._store.get("Location", ward_id)
+        ward = parse_as(Location, ward_raw) if ward_raw else None
+        beds = await self._beds_of(ward_id)
+        bed_ids = {bed.id for bed in beds}
+
+        encounters = await self._parsed("Encounter", Encounter, status="in-progress")
+        patient_of_bed: dict[str, tuple[str, date | None]] = {}
+        for encounter in encounters:
+            patient_id = _reference_id(
+                encounter.subject.reference if encounter.subject else None, "Patient"
+            )
+            for stay in encounter.location or []:
+                bed_id = _reference_id(stay.location.reference, "Location")
+                if patient_id and bed_id in bed_ids and (stay.status in (None, "active")):
+                    start = encounter.period.start if encounter.period else None
+                    patient_of_bed[bed_id] = (patient_id, parse_birth_date(start))
+
+        ids = [pid for pid, _ in patient_of_bed.values()]
+        patients = {
+            p.id: p
+            for p in [parse_as(Patient, raw) for raw in await self._store.find("Patient", ids=ids)]
+        }
+        today = self._clock().date()
+        rows = []
+        for bed in beds:
+            assert bed.id is not None
+            label = bed.name or bed.id
+            occupant = patient_of_bed.get(bed.id)
+            patient = patients.get(occupant[0]) if occupant else None
+            if occupant is None or patient is None:
+                rows.append(BedRow(bed_id=bed.id, bed_label=label))
+                continue
+            birth = parse_birth_date(patient.birth_date)
+            rows.append(
+                BedRow(
+                    bed_id=bed.id,
+                    bed_label=label,
+                    patient_id=patient.id,
+                    patient_name=display_name(patient),
+                    sex=patient.gender,
+                    birth_date=birth,
+                    age=age_on(birth, today),
+                    hospital_number=_hospital_number(patient, self._hospital_number_system),
+                    admitted_on=occupant[1],
+                )
+            )
+        state = await self._store.sync_state(self._scope_key)
+        as_of = min(state.values()) if state else None
+        return WardCensus(
+            ward_id=ward_id,
+            ward_name=(ward.name if ward and ward.name else ward_id),
+            beds=rows,
+            data_as_of=as_of,
+        )

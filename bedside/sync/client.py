@@ -1,0 +1,225 @@
+"""The FHIR REST client: one ``httpx.AsyncClient``, bearer auth, and errors mapped at the edge.
+
+Owns HTTP only: requests, the one token renewal on a 401, following ``next`` links verbatim and
+noticing when they loop, and turning every failure into a :mod:`bedside.sync.errors` type. It does
+not touch the store; the download and upload steps decide what to do with what it returns.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from bedside import __version__
+from bedside.sync.auth import TokenSource
+from bedside.sync.errors import (
+    AuthError,
+    ConflictError,
+    OfflineError,
+    ProtocolError,
+    RejectedError,
+    ServerError,
+    SyncError,
+    SyncTimeoutError,
+)
+
+FHIR_JSON = "application/fhir+json"
+USER_AGENT = f"Bedside/{__version__} (ward tablet; +FHIR R4)"
+DEFAULT_TIMEOUT = httpx.Timeout(20.0, connect=5.0)
+
+
+@dataclass
+class SearchPage:
+    """One page of a search: its resources, the server's time, and the entries it had to skip."""
+
+    resources: list[dict[str, Any]]
+    server_time: str | None
+    url: str
+    skipped: list[str] = field(default_factory=list)
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None
+
+
+def _diagnostics(response: httpx.Response) -> str:
+    """The OperationOutcome's diagnostics, for the log and the rejected list (never shown raw)."""
+    try:
+        body = response.json()
+    except ValueError:
+        return ""
+    if not isinstance(body, dict) or body.get("resourceType") != "OperationOutcome":
+        return ""
+    parts = []
+    for issue in body.get("issue") or []:
+        if isinstance(issue, dict):
+            text = issue.get("diagnostics") or (issue.get("details") or {}).get("text") or ""
+            parts.append(f"{issue.get('severity', '')}/{issue.get('code', '')}: {text}")
+    return "; ".join(parts)[:1000]
+
+
+def raise_for_status(response: httpx.Response) -> None:
+    """Map an HTTP error status to the sync layer's exception tree."""
+    status = response.status_code
+    if status < 400:
+        return
+    detail = _diagnostics(response)
+    if status == 401:
+        raise AuthError("The EHR refused this device's access token.", status=status, detail=detail)
+    if status in (409, 412):
+        raise ConflictError(
+            "The record changed on the EHR since this tablet read it.", status=status, detail=detail
+        )
+    if status == 429 or status >= 500:
+        raise ServerError(
+            f"The EHR is busy or failing (HTTP {status}); Bedside will try again.",
+            status=status,
+            detail=detail,
+            retry_after=_retry_after(response),
+        )
+    raise RejectedError(
+        f"The EHR refused the request (HTTP {status}).", status=status, detail=detail
+    )
+
+
+class FhirClient:
+    """A FHIR R4 client for one EHR base URL."""
+
+    def __init__(
+        self,
+        base_url: str,
+        tokens: TokenSource | None,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._tokens = tokens
+        self._http = httpx.AsyncClient(
+            transport=transport,
+            timeout=timeout,
+            headers={"User-Agent": USER_AGENT, "Accept": FHIR_JSON},
+            follow_redirects=False,
+        )
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> FhirClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    def url(self, path: str) -> str:
+        return path if path.startswith(("http://", "https://")) else f"{self.base_url}/{path}"
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        body: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
+        """Send one request (renewing the token once on a 401) and map any failure."""
+        send_headers = dict(headers or {})
+        content: bytes | None = None
+        if body is not None:
+            content = json.dumps(body, ensure_ascii=False).encode()
+            send_headers["Content-Type"] = f"{FHIR_JSON}; charset=utf-8"
+        for attempt in (1, 2):
+            if self._tokens is not None:
+                token = await self._tokens.bearer(self._http, renew=attempt == 2)
+                send_headers["Authorization"] = f"Bearer {token}"
+            try:
+                response = await self._http.request(
+                    method, self.url(path), params=params, content=content, headers=send_headers
+                )
+            except httpx.TimeoutException as exc:
+                raise SyncTimeoutError("The EHR did not answer in time.") from exc
+            except httpx.TransportError as exc:
+                raise OfflineError("The EHR cannot be reached (no connection).") from exc
+            if response.status_code == 401 and attempt == 1 and self._tokens is not None:
+                continue  # the token may have expired early or been revoked: renew once
+            raise_for_status(response)
+            return response
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def get_json(self, path: str, params: Mapping[str, str] | None = None) -> dict[str, Any]:
+        response = await self.request("GET", path, params=params)
+        return _json_object(response)
+
+    async def capabilities(self) -> dict[str, Any]:
+        return await self.get_json("metadata")
+
+    async def search(
+        self, resource_type: str, params: Mapping[str, str]
+    ) -> AsyncIterator[SearchPage]:
+        """Every page of a search, following ``next`` links exactly as the server wrote them."""
+        seen: set[str] = set()
+        url: str | None = self.url(resource_type)
+        query: Mapping[str, str] | None = params
+        while url is not None:
+            bundle = await self.get_json(url, query)
+            page = _page_of(bundle, url, resource_type)
+            yield page
+            url = _next_link(bundle)
+            query = None  # the next link already carries the whole query
+            if url is not None:
+                if url in seen:
+                    raise ProtocolError(
+                        "The EHR's search paging loops (a next link repeated); download stopped."
+                    )
+                seen.add(url)
+
+
+def _json_object(response: httpx.Response) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError as exc:
+        raise ProtocolError("The EHR answered with invalid JSON.") from exc
+    if not isinstance(body, dict):
+        raise ProtocolError("The EHR answered with JSON that is not a FHIR resource.")
+    return body
+
+
+def _next_link(bundle: Mapping[str, Any]) -> str | None:
+    for link in bundle.get("link") or []:
+        if isinstance(link, dict) and link.get("relation") == "next":
+            url = link.get("url")
+            if isinstance(url, str) and url:
+                return url
+    return None
+
+
+def _page_of(bundle: Mapping[str, Any], url: str, resource_type: str) -> SearchPage:
+    if bundle.get("resourceType") != "Bundle":
+        raise ProtocolError("The EHR answered a search with something other than a Bundle.")
+    meta = bundle.get("meta")
+    server_time = meta.get("lastUpdated") if isinstance(meta, dict) else None
+    page = SearchPage(resources=[], server_time=server_time, url=url)
+    for position, entry in enumerate(bundle.get("entry") or []):
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        mode = (entry.get("search") or {}).get("mode") if isinstance(entry, dict) else None
+        if mode == "outcome":
+            continue  # warnings about the search itself, not data
+        if not isinstance(resource, dict):
+            page.skipped.append(f"entry {position}: no resource")
+            continue
+        page.resources.append(resource)
+    return page
+
+
+__all__ = ["FhirClient", "SearchPage", "SyncError", "raise_for_status"]
