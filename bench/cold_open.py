@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bedside.sandbox.seed import generate_ward  # noqa: E402
-from bedside.store import MemoryKeyStore, Store  # noqa: E402
+from bedside.sandbox.seed import generate_ward
+from bedside.store import MemoryKeyStore, Store
 
 KEY_NAME = "cache-key:bench"
 

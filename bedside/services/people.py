@@ -6,28 +6,16 @@ No I/O and no Qt: names, ages and identifiers, computed the same way on every sc
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import date
 
-from bedside.models import HumanName, Patient
+from bedside.models import Patient, find_identifier
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
-def official_name(names: Sequence[HumanName] | None) -> HumanName | None:
-    """The name to show: ``official`` or ``usual`` first, else the first one."""
-    if not names:
-        return None
-    for use in ("official", "usual"):
-        for name in names:
-            if name.use == use:
-                return name
-    return names[0]
-
-
 def display_name(patient: Patient) -> str:
     """``FAMILY, Given`` — the ward's usual way of writing a patient's name."""
-    name = official_name(patient.name)
+    name = patient.official_name
     if name is None:
         return "—"
     family = (name.family or "").upper()
@@ -37,8 +25,12 @@ def display_name(patient: Patient) -> str:
     return family or given or (name.text or "—")
 
 
-def parse_birth_date(value: str | None) -> date | None:
-    """A FHIR date (possibly partial: ``1950`` or ``1950-03``) as a ``date``; None if absent."""
+def parse_fhir_date(value: str | None) -> date | None:
+    """The calendar date a FHIR date or dateTime names, as written (partial ``1950-03`` → 1 March).
+
+    For a dateTime the date is the one in its own offset, i.e. the local date where it was
+    recorded — which is what a ward means by "admitted on".
+    """
     if not value:
         return None
     match = _DATE.match(value)
@@ -57,7 +49,5 @@ def age_on(birth: date | None, today: date) -> int | None:
 
 def identifier_value(patient: Patient, system: str) -> str | None:
     """The value of the patient's identifier in ``system``, if any."""
-    for identifier in patient.identifier or []:
-        if identifier.system == system and identifier.value:
-            return identifier.value
-    return None
+    found = find_identifier(patient.identifier, system)
+    return found.value if found is not None else None

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from bedside.models import Encounter, FhirModelError, Location, Patient, parse_as
+from bedside.models import Encounter, FhirModelError, Location, Patient, Reference, parse_as
 from bedside.services.clock import Clock, system_clock
-from bedside.services.people import age_on, display_name, identifier_value, parse_birth_date
+from bedside.services.people import age_on, display_name, identifier_value, parse_fhir_date
 from bedside.store import Store
 
 log = logging.getLogger(__name__)
@@ -74,10 +74,10 @@ def _physical_type(location: Location) -> str | None:
     return None
 
 
-def _reference_id(reference: str | None, kind: str) -> str | None:
-    if reference and reference.startswith(f"{kind}/"):
-        return reference.split("/", 1)[1]
-    return None
+def _reference_id(reference: Reference | None, kind: str) -> str | None:
+    """The id in ``reference`` when it points at a resource of type ``kind``."""
+    target = reference.reference_id if reference is not None else None
+    return target[1] if target is not None and target[0] == kind else None
 
 
 def _hospital_number(patient: Patient, system: str | None) -> str | None:
@@ -108,10 +108,10 @@ class WardCensusService:
         self._clock = clock
 
     async def _parsed(
-        self, resource_type: str, model: type[ModelT], **filters: str
+        self, resource_type: str, model: type[ModelT], *, status: str | None = None
     ) -> list[ModelT]:
         parsed: list[ModelT] = []
-        for raw in await self._store.find(resource_type, **filters):
+        for raw in await self._store.find(resource_type, status=status):
             try:
                 parsed.append(parse_as(model, raw))
             except FhirModelError as exc:
@@ -122,7 +122,7 @@ class WardCensusService:
         locations = await self._parsed("Location", Location)
         children: dict[str, list[Location]] = {}
         for location in locations:
-            parent = _reference_id(location.part_of.reference if location.part_of else None, "Location")
+            parent = _reference_id(location.part_of, "Location")
             if parent is not None:
                 children.setdefault(parent, []).append(location)
         beds: list[Location] = []
@@ -140,19 +140,18 @@ class WardCensusService:
         ward_raw = await self._store.get("Location", ward_id)
         ward = parse_as(Location, ward_raw) if ward_raw else None
         beds = await self._beds_of(ward_id)
-        bed_ids = {bed.id for bed in beds}
+        bed_ids = {bed.id for bed in beds if bed.id}
 
         encounters = await self._parsed("Encounter", Encounter, status="in-progress")
         patient_of_bed: dict[str, tuple[str, date | None]] = {}
         for encounter in encounters:
-            patient_id = _reference_id(
-                encounter.subject.reference if encounter.subject else None, "Patient"
-            )
+            patient_id = _reference_id(encounter.subject, "Patient")
+            start = encounter.period.start if encounter.period else None
             for stay in encounter.location or []:
-                bed_id = _reference_id(stay.location.reference, "Location")
-                if patient_id and bed_id in bed_ids and (stay.status in (None, "active")):
-                    start = encounter.period.start if encounter.period else None
-                    patient_of_bed[bed_id] = (patient_id, parse_birth_date(start))
+                bed_id = _reference_id(stay.location, "Location")
+                # A stay that is "completed" or "planned" is not where the patient is now.
+                if patient_id and bed_id in bed_ids and stay.status in (None, "active"):
+                    patient_of_bed[bed_id] = (patient_id, parse_fhir_date(start))
 
         ids = [pid for pid, _ in patient_of_bed.values()]
         patients = {
@@ -169,7 +168,7 @@ class WardCensusService:
             if occupant is None or patient is None:
                 rows.append(BedRow(bed_id=bed.id, bed_label=label))
                 continue
-            birth = parse_birth_date(patient.birth_date)
+            birth = parse_fhir_date(patient.birth_date)
             rows.append(
                 BedRow(
                     bed_id=bed.id,

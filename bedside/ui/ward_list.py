@@ -43,6 +43,15 @@ def _sex_word(code: str | None) -> str:
     }.get(code or "", "—")
 
 
+def _plain_label(text: str, name: str) -> QLabel:
+    """A label that never interprets its text as markup (it may come from the EHR)."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAccessibleName(name)
+    return label
+
+
 class WardTableModel(QAbstractTableModel):
     """Bed rows as a read-only table model."""
 
@@ -115,18 +124,18 @@ class WardListWindow(QMainWindow):
         self.setWindowTitle("Bedside")
         self.resize(1280, 800)
 
-        canvas = QWidget(objectName="canvas")
+        canvas = QWidget()
+        canvas.setObjectName("canvas")
         layout = QVBoxLayout(canvas)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
 
-        header = QWidget(objectName="header")
+        header = QWidget()
+        header.setObjectName("header")
         header_layout = QHBoxLayout(header)
         header_layout.setContentsMargins(24, 14, 24, 14)
-        self.title = QLabel(tr("Ward"), objectName="title")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.freshness = QLabel("", objectName="freshness")
-        self.freshness.setTextFormat(Qt.TextFormat.PlainText)
+        self.title = _plain_label(tr("Ward"), "title")
+        self.freshness = _plain_label("", "freshness")
         header_layout.addWidget(self.title, 1)
         header_layout.addWidget(self.freshness, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(header)
@@ -134,8 +143,7 @@ class WardListWindow(QMainWindow):
         body = QVBoxLayout()
         body.setContentsMargins(24, 16, 24, 16)
         body.setSpacing(10)
-        self.status = QLabel(tr("Loading the ward…"), objectName="status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = _plain_label(tr("Loading the ward…"), "status")
         body.addWidget(self.status)
 
         self.model = WardTableModel(today)
@@ -158,7 +166,9 @@ class WardListWindow(QMainWindow):
         self.setCentralWidget(canvas)
 
     def show_progress(self, what: str, count: int) -> None:
-        self.status.setText(tr("Downloading the ward… {what}: {count}").format(what=what, count=count))
+        self.status.setText(
+            tr("Downloading the ward… {what}: {count}").format(what=what, count=count)
+        )
 
     def show_error(self, message: str) -> None:
         self.status.setText(message)

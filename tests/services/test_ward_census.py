@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from bedside.services.people import age_on, display_name, parse_birth_date
+from bedside.models import Patient
+from bedside.services.people import age_on, display_name, parse_fhir_date
 from bedside.services.ward import WardCensusService
 from bedside.store import MemoryKeyStore, Store
-from bedside.models import Patient
 
 IPP = "urn:oid:1.2.250.1.999.1.1"
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -85,7 +85,12 @@ async def test_every_bed_is_listed_in_natural_bed_order(store: Store) -> None:
     census = await WardCensusService(store, scope_key="ward:w1", clock=lambda: NOW).census("w1")
     assert census.ward_name == "Cardiologie 3B"
     assert [bed.bed_label for bed in census.beds] == [
-        "Lit 1A", "Lit 1B", "Lit 2A", "Lit 2B", "Lit 10A", "Lit 10B",
+        "Lit 1A",
+        "Lit 1B",
+        "Lit 2A",
+        "Lit 2B",
+        "Lit 10A",
+        "Lit 10B",
     ]
 
 
@@ -117,9 +122,9 @@ async def test_data_freshness_is_the_oldest_complete_pull_in_server_time(store: 
 def test_ages_count_completed_years_and_partial_birth_dates_are_understood() -> None:
     assert age_on(date(1950, 11, 23), date(2026, 11, 22)) == 75
     assert age_on(date(1950, 11, 22), date(2026, 11, 22)) == 76
-    assert parse_birth_date("1950") == date(1950, 1, 1)
-    assert parse_birth_date("1950-03") == date(1950, 3, 1)
-    assert parse_birth_date(None) is None
+    assert parse_fhir_date("1950") == date(1950, 1, 1)
+    assert parse_fhir_date("1950-03") == date(1950, 3, 1)
+    assert parse_fhir_date(None) is None
 
 
 def test_a_patient_without_a_name_is_shown_with_a_dash_not_an_empty_cell() -> None:

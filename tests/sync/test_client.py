@@ -204,9 +204,7 @@ async def test_a_client_secret_is_sent_by_basic_auth_or_in_the_form(method: str)
 async def test_the_token_is_reused_until_shortly_before_it_expires() -> None:
     sent: list[httpx.Request] = []
     now = [1_000_000.0]
-    tokens = TokenSource(
-        BASE, ClientSecret("c", "s"), scope="system/*.read", clock=lambda: now[0]
-    )
+    tokens = TokenSource(BASE, ClientSecret("c", "s"), scope="system/*.read", clock=lambda: now[0])
     async with _client(_token_handler(sent, expires_in=300), tokens) as client:
         await client.get_json("Patient/p")
         await client.get_json("Patient/p")

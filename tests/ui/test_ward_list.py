@@ -1,4 +1,4 @@
-"""The ward list shows server text as plain text, never as markup, and keeps names out of the window title."""
+"""The ward list shows server text as plain text and keeps names out of the window title."""
 
 from __future__ import annotations
 
