@@ -17,6 +17,9 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from bedside.sandbox.runner import SandboxServer
+from bedside.sandbox.seed import SeedWard, generate_ward
+from bedside.sandbox.server import Sandbox
 from bedside.services.clock import system_clock
 from bedside.services.ward import WardCensusService
 from bedside.store import DemoKeyFile, Store, StoreError, cache_path, key_name
@@ -51,7 +54,9 @@ def _qt_application() -> object:
     from PySide6.QtWidgets import QApplication
 
     from bedside.ui import style
+    from bedside.ui.qt_log import route_qt_messages_to_logging
 
+    route_qt_messages_to_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Bedside")
@@ -62,8 +67,6 @@ def _qt_application() -> object:
 def run_demo(options: DemoOptions) -> int:
     """Start the sandbox and the app on one qasync loop; return the process exit code."""
     import qasync
-
-    from bedside.sandbox.runner import SandboxServer
 
     app = _qt_application()
     loop = qasync.QEventLoop(app)
@@ -76,19 +79,24 @@ def run_demo(options: DemoOptions) -> int:
             # "A fresh demo cache": the demo never reuses a previous demo's cache or key.
             shutil.rmtree(data_dir, ignore_errors=True)
         log.info("starting the sandbox EHR (seed %d, scale %d)", options.seed, options.scale)
-        server = stack.enter_context(SandboxServer(seed=options.seed, scale=options.scale))
+        sandbox = Sandbox()
+        stack.callback(sandbox.close)
+        ward = generate_ward(seed=options.seed, scale=options.scale, now=sandbox.now())
+        sandbox.load(ward.resources)
+        server = stack.enter_context(SandboxServer(sandbox))
         with loop:
-            return loop.run_until_complete(_demo(server, data_dir, options))
+            return loop.run_until_complete(_demo(server, ward, data_dir, options))
     return 1  # pragma: no cover - the with-block always returns
 
 
-async def _demo(server: object, data_dir: Path, options: DemoOptions) -> int:
+async def _demo(
+    server: SandboxServer, seed_ward: SeedWard, data_dir: Path, options: DemoOptions
+) -> int:
     from bedside.ui.ward_list import WardListWindow
 
-    seed_ward = server.seed_ward  # type: ignore[attr-defined]
     device = PrivateKeyJwt(DEMO_CLIENT_ID, new_device_key())
     # The demo plays IT: it registers this device's public key with the EHR, as enrollment would.
-    server.sandbox.auth.register_jwk_client(  # type: ignore[attr-defined]
+    server.sandbox.auth.register_jwk_client(
         DEMO_CLIENT_ID, {"keys": [device.public_jwk()]}, DEMO_SCOPES.split()
     )
     scope = Scope("ward", seed_ward.ward_id)
@@ -98,7 +106,7 @@ async def _demo(server: object, data_dir: Path, options: DemoOptions) -> int:
     keys = DemoKeyFile(data_dir)
     store: Store | None = None
     exit_code = 0
-    base_url: str = server.base_url  # type: ignore[attr-defined]
+    base_url = server.base_url
     try:
         store = await Store.open(
             cache_path(data_dir, seed_ward.site_id), keys, key_name=key_name(seed_ward.site_id)
@@ -110,7 +118,9 @@ async def _demo(server: object, data_dir: Path, options: DemoOptions) -> int:
         census = WardCensusService(
             store, scope_key=scope.key, hospital_number_system=seed_ward.identifier_system
         )
-        window.show_census(await census.census(seed_ward.ward_id), system_clock().date())
+        view = await census.census(seed_ward.ward_id)
+        log.info("ward list from the cache: %d of %d beds occupied", view.occupied, len(view.beds))
+        window.show_census(view, system_clock().date())
     except (StoreError, SyncError) as exc:
         log.error("demo failed: %s", exc)
         window.show_error(str(exc))

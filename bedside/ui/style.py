@@ -28,9 +28,10 @@ QTableView {{
     background: {SURFACE}; alternate-background-color: #f6f8fb; border: 1px solid #cfd6df;
     gridline-color: transparent; selection-background-color: #d6e6f7; selection-color: {INK};
 }}
+QTableView::item {{ padding: 0 12px; }}
 QHeaderView::section {{
     background: {SURFACE}; color: {MUTED}; font-weight: 600; border: none;
-    border-bottom: 2px solid #cfd6df; padding: 8px 10px;
+    border-bottom: 2px solid #cfd6df; padding: 10px 12px;
 }}
 #status {{ color: {MUTED}; }}
 """

@@ -10,13 +10,14 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QScroller,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -67,7 +68,7 @@ class WardTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return [tr("Bed"), tr("Patient"), tr("Age"), tr("Sex"), tr("Hospital no."), tr("In since")]
+        return [tr("Bed"), tr("Patient"), tr("Age"), tr("Sex"), tr("Hospital no."), tr("Admitted")]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
@@ -97,7 +98,9 @@ class WardTableModel(QAbstractTableModel):
             return row.hospital_number or "—"
         if column == 5 and row.admitted_on is not None:
             days = (self._today - row.admitted_on).days
-            return tr("today") if days <= 0 else tr("{n} d").format(n=days)
+            if days <= 0:
+                return tr("today")
+            return tr("1 day ago") if days == 1 else tr("{n} days ago").format(n=days)
         return ""
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -161,9 +164,24 @@ class WardListWindow(QMainWindow):
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header_view.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Finger drags scroll the list, as on any tablet (no tiny scroll bar to aim at).
+        QScroller.grabGesture(
+            self.table.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         body.addWidget(self.table, 1)
         layout.addLayout(body, 1)
         self.setCentralWidget(canvas)
+
+    # Below this width (portrait tablets) the least needed columns give their room to the name.
+    NARROW_PX = 1000
+    COLUMNS_HIDDEN_WHEN_NARROW = (4, 5)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        narrow = event.size().width() < self.NARROW_PX
+        for column in self.COLUMNS_HIDDEN_WHEN_NARROW:
+            self.table.setColumnHidden(column, narrow)
+        super().resizeEvent(event)
 
     def show_progress(self, what: str, count: int) -> None:
         self.status.setText(

@@ -1,0 +1,105 @@
+"""``bedside demo`` end to end: sandbox → FHIR client → encrypted cache → window → PNG files.
+
+Runs the real command in a child process, as a person or IT would, offscreen and in a real X
+window under Xvfb.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from bedside.sandbox.seed import generate_ward
+from tests.conftest import REPO
+
+EXPECTED = ["ward-list-1280x800.png", "ward-list-1920x1200.png", "ward-list-800x1280.png"]
+
+
+def _run_demo(out: Path, data: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    child_env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
+    child_env.update(env)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bedside",
+            "demo",
+            "--screenshot",
+            str(out),
+            "--data-dir",
+            str(data),
+        ],
+        cwd=REPO,
+        env=child_env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+def _assert_screens(out: Path) -> None:
+    for name in EXPECTED:
+        image = QImage(str(out / name))
+        assert not image.isNull(), name
+        width, height = (
+            int(n) for n in name.removeprefix("ward-list-").removesuffix(".png").split("x")
+        )
+        assert (image.width(), image.height()) == (width, height)
+
+
+def test_the_demo_renders_the_ward_from_the_encrypted_cache_offscreen(tmp_path: Path) -> None:
+    result = _run_demo(tmp_path / "shots", tmp_path / "data", QT_QPA_PLATFORM="offscreen")
+    assert result.returncode == 0, result.stderr[-3000:]
+    _assert_screens(tmp_path / "shots")
+    assert "ward list from the cache: 28 of 30 beds occupied" in result.stderr
+    # The demo cache is encrypted and its key file is labelled as a demo key.
+    names = {p.name for p in (tmp_path / "data").iterdir()}
+    assert any(n.endswith(".bedside-cache") for n in names)
+    assert any("DEMO-ONLY" in n for n in names)
+    cache = next(p for p in (tmp_path / "data").iterdir() if p.name.endswith(".bedside-cache"))
+    assert not cache.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_the_demo_log_carries_no_patient_names(tmp_path: Path) -> None:
+    result = _run_demo(tmp_path / "shots", tmp_path / "data", QT_QPA_PLATFORM="offscreen")
+    assert result.returncode == 0, result.stderr[-3000:]
+    output = result.stdout + result.stderr
+    ward = generate_ward()
+    families = {
+        name["family"]
+        for r in ward.resources
+        if r["resourceType"] == "Patient"
+        for name in r.get("name", [])
+        if name.get("family")
+    }
+    assert families
+    leaked = sorted(f for f in families if f in output)
+    assert leaked == []
+
+
+def test_the_demo_opens_a_real_window_under_xvfb(tmp_path: Path, xvfb_display: str) -> None:
+    result = _run_demo(
+        tmp_path / "shots", tmp_path / "data", QT_QPA_PLATFORM="xcb", DISPLAY=xvfb_display
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    _assert_screens(tmp_path / "shots")
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["demo", "--help"], ["sandbox", "--help"]])
+def test_the_command_line_answers_help_and_version(argv: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bedside", *argv],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()

@@ -1,0 +1,150 @@
+"""The first full download, over real loopback HTTP against the sandbox EHR, into a real cache."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+
+from bedside.sandbox.runner import SandboxServer
+from bedside.sandbox.seed import SeedWard, generate_ward
+from bedside.sandbox.server import Sandbox
+from bedside.store import MemoryKeyStore, Store
+from bedside.sync import (
+    AuthError,
+    FhirClient,
+    PrivateKeyJwt,
+    Scope,
+    TokenSource,
+    full_download,
+    new_device_key,
+)
+
+CLIENT = "tablet-test"
+SCOPES = "system/*.read system/*.write"
+
+
+@pytest.fixture(scope="module")
+def ward() -> SeedWard:
+    return generate_ward(seed=7)
+
+
+@pytest.fixture(scope="module")
+def server(ward: SeedWard) -> Iterator[SandboxServer]:
+    sandbox = Sandbox()
+    sandbox.load(ward.resources)
+    with SandboxServer(sandbox) as running:
+        yield running
+    sandbox.close()
+
+
+@pytest.fixture(scope="module")
+def device(server: SandboxServer) -> PrivateKeyJwt:
+    creds = PrivateKeyJwt(CLIENT, new_device_key())
+    server.sandbox.auth.register_jwk_client(CLIENT, {"keys": [creds.public_jwk()]}, SCOPES)
+    return creds
+
+
+@pytest_asyncio.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    opened = await Store.open(tmp_path / "cache", MemoryKeyStore(), key_name="k")
+    yield opened
+    await opened.close()
+
+
+def _in_scope(ward: SeedWard) -> dict[str, set[str]]:
+    """What the ward scope should hold, computed from the seed independently of the client."""
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for resource in ward.resources:
+        by_type.setdefault(resource["resourceType"], []).append(resource)
+    patients = {
+        e["subject"]["reference"].split("/")[1]
+        for e in by_type["Encounter"]
+        if e["status"] == "in-progress"
+        and any(loc["location"]["reference"] == f"Location/{ward.ward_id}" for loc in e["location"])
+    }
+    expected: dict[str, set[str]] = {
+        kind: {r["id"] for r in by_type.get(kind, [])}
+        for kind in ("Location", "Practitioner", "Medication", "ActivityDefinition")
+    }
+    expected["Patient"] = patients
+    from bedside.store.index import index_columns
+
+    for kind, resources in by_type.items():
+        if kind in expected and kind != "Patient":
+            continue
+        if kind == "Encounter":
+            expected[kind] = {
+                r["id"]
+                for r in resources
+                if r["status"] == "in-progress" and index_columns(r).patient_id in patients
+            }
+            continue
+        ids = {r["id"] for r in resources if index_columns(r).patient_id in patients}
+        if ids:
+            expected[kind] = ids
+    return expected
+
+
+@pytest.mark.asyncio
+async def test_the_whole_ward_scope_arrives_in_the_cache_exactly_as_on_the_server(
+    server: SandboxServer, device: PrivateKeyJwt, store: Store, ward: SeedWard
+) -> None:
+    tokens = TokenSource(server.base_url, device, scope=SCOPES)
+    async with FhirClient(server.base_url, tokens) as client:
+        report = await full_download(client, store, Scope("ward", ward.ward_id))
+    assert report.skipped == []
+    expected = _in_scope(ward)
+    for kind, ids in expected.items():
+        cached = {r["id"] for r in await store.find(kind)}
+        assert cached == ids, kind
+    # Verbatim: the cached JSON is the server's (seed content plus the server's meta).
+    seeded = next(r for r in ward.resources if r["resourceType"] == "Patient")
+    if seeded["id"] in expected["Patient"]:
+        cached_patient = await store.get("Patient", seeded["id"])
+        assert cached_patient is not None
+        assert {k: v for k, v in cached_patient.items() if k != "meta"} == seeded
+        assert cached_patient["meta"]["versionId"]
+    state = await store.sync_state(f"ward:{ward.ward_id}")
+    assert set(state) >= {"Patient", "Encounter", "Observation"}
+
+
+@pytest.mark.asyncio
+async def test_a_device_whose_key_is_not_registered_is_refused_with_an_auth_error(
+    server: SandboxServer, store: Store, ward: SeedWard
+) -> None:
+    stranger = PrivateKeyJwt("tablet-unknown", new_device_key())
+    tokens = TokenSource(server.base_url, stranger, scope=SCOPES)
+    async with FhirClient(server.base_url, tokens) as client:
+        with pytest.raises(AuthError, match="refused this device"):
+            await full_download(client, store, Scope("ward", ward.ward_id))
+    assert await store.counts() == {}
+
+
+@pytest.mark.asyncio
+async def test_a_resource_that_does_not_parse_is_skipped_and_the_rest_of_the_page_kept(
+    store: Store, ward: SeedWard
+) -> None:
+    broken = {
+        "resourceType": "Practitioner",
+        "id": "broken-practitioner",
+        "name": "not a list of HumanName",
+    }
+    sandbox = Sandbox()
+    sandbox.load([*ward.resources, broken])  # the bulk loader trusts its input, like a bad EHR
+    device = PrivateKeyJwt(CLIENT, new_device_key())
+    sandbox.auth.register_jwk_client(CLIENT, {"keys": [device.public_jwk()]}, SCOPES)
+    with SandboxServer(sandbox) as server:
+        tokens = TokenSource(server.base_url, device, scope=SCOPES)
+        async with FhirClient(server.base_url, tokens) as client:
+            report = await full_download(client, store, Scope("ward", ward.ward_id))
+    sandbox.close()
+    assert any("broken-practitioner" in note for note in report.skipped)
+    practitioners = {r["id"] for r in await store.find("Practitioner")}
+    assert "broken-practitioner" not in practitioners
+    assert len(practitioners) == sum(
+        1 for r in ward.resources if r["resourceType"] == "Practitioner"
+    )
