@@ -75,9 +75,7 @@ def run_demo(options: DemoOptions) -> int:
         if options.data_dir is None:
             data_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bedside-")))
         else:
-            data_dir = options.data_dir
-            # "A fresh demo cache": the demo never reuses a previous demo's cache or key.
-            shutil.rmtree(data_dir, ignore_errors=True)
+            data_dir = _fresh_demo_dir(options.data_dir)
         log.info("starting the sandbox EHR (seed %d, scale %d)", options.seed, options.scale)
         sandbox = Sandbox()
         stack.callback(sandbox.close)
@@ -85,8 +83,29 @@ def run_demo(options: DemoOptions) -> int:
         sandbox.load(ward.resources)
         server = stack.enter_context(SandboxServer(sandbox))
         with loop:
-            return loop.run_until_complete(_demo(server, ward, data_dir, options))
-    return 1  # pragma: no cover - the with-block always returns
+            exit_code: int = loop.run_until_complete(_demo(server, ward, data_dir, options))
+    return exit_code
+
+
+DEMO_MARKER = ".bedside-demo-directory"
+
+
+def _fresh_demo_dir(path: Path) -> Path:
+    """Empty a directory the demo made before; refuse any other non-empty directory.
+
+    "A fresh demo cache" means the demo never reuses an earlier demo's cache or key — but it must
+    never delete a directory someone pointed it at by mistake.
+    """
+    if path.exists() and any(path.iterdir()):
+        if not (path / DEMO_MARKER).exists():
+            raise SystemExit(
+                f"{path} is not empty and was not made by `bedside demo`; "
+                "choose an empty or new directory."
+            )
+        shutil.rmtree(path)
+    path.mkdir(parents=True, exist_ok=True)
+    (path / DEMO_MARKER).write_text("Made by `bedside demo`; holds only synthetic data.\n")
+    return path
 
 
 async def _demo(

@@ -103,3 +103,24 @@ def test_the_command_line_answers_help_and_version(argv: list[str]) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
+
+
+def test_the_demo_refuses_to_wipe_a_directory_it_did_not_make(tmp_path: Path) -> None:
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "notes.txt").write_text("keep me")
+    result = _run_demo(tmp_path / "shots", precious, QT_QPA_PLATFORM="offscreen")
+    assert result.returncode != 0
+    assert "was not made by `bedside demo`" in result.stderr
+    assert (precious / "notes.txt").read_text() == "keep me"
+
+
+def test_the_demo_starts_fresh_in_a_directory_it_made_before(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = _run_demo(tmp_path / "a", data, QT_QPA_PLATFORM="offscreen")
+    assert first.returncode == 0, first.stderr[-2000:]
+    key_before = next(p.read_bytes() for p in data.iterdir() if "DEMO-ONLY" in p.name)
+    second = _run_demo(tmp_path / "b", data, QT_QPA_PLATFORM="offscreen")
+    assert second.returncode == 0, second.stderr[-2000:]
+    key_after = next(p.read_bytes() for p in data.iterdir() if "DEMO-ONLY" in p.name)
+    assert key_before != key_after
