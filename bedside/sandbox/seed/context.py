@@ -46,9 +46,7 @@ class SeedContext:
             now = now.replace(tzinfo=UTC)
         tz = ZoneInfo(TIME_ZONE)
         local = now.astimezone(tz)
-        return cls(
-            seed=seed, day=local.date(), history_days=history_days, hour=local.hour, tz=tz
-        )
+        return cls(seed=seed, day=local.date(), history_days=history_days, hour=local.hour, tz=tz)
 
     # --- identity and randomness -------------------------------------------------------------
     def id(self, key: str) -> str:
