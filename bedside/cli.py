@@ -44,8 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2026, help="synthetic ward seed")
     demo.add_argument("--scale", type=int, default=1, help="grow the synthetic ward")
 
-    sandbox = commands.add_parser("sandbox", help="run only the sandbox FHIR server")
-    sandbox.add_argument("rest", nargs=argparse.REMAINDER, help="options of the sandbox server")
+    # Listed for --help; its own options are parsed by the sandbox runner (see main()).
+    commands.add_parser(
+        "sandbox", help="run only the sandbox FHIR server on loopback (bedside sandbox --help)"
+    )
     return parser
 
 
@@ -61,13 +63,15 @@ def _configure_logging(verbose: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    _configure_logging(args.verbose)
-    command = args.command or "demo"
-    if command == "sandbox":
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["sandbox"]:
+        # The sandbox owns its options (port, seed, scale…); hand them over untouched.
         from bedside.sandbox.runner import main as sandbox_main
 
-        return sandbox_main(args.rest)
+        _configure_logging(verbose=False)
+        return sandbox_main(arguments[1:])
+    args = _parser().parse_args(arguments)
+    _configure_logging(args.verbose)
     from bedside.app import DemoOptions, run_demo
 
     options = DemoOptions(
