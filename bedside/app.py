@@ -119,7 +119,7 @@ async def _demo(
         DEMO_CLIENT_ID, {"keys": [device.public_jwk()]}, DEMO_SCOPES.split()
     )
     scope = Scope("ward", seed_ward.ward_id)
-    window = WardListWindow(system_clock().date())
+    window = WardListWindow(system_clock().astimezone().date())
     window.show()
 
     keys = DemoKeyFile(data_dir)
@@ -139,18 +139,21 @@ async def _demo(
         )
         view = await census.census(seed_ward.ward_id)
         log.info("ward list from the cache: %d of %d beds occupied", view.occupied, len(view.beds))
-        window.show_census(view, system_clock().date())
+        window.show_census(view, system_clock().astimezone().date())
     except (StoreError, SyncError) as exc:
         log.error("demo failed: %s", exc)
         window.show_error(str(exc))
         exit_code = 1
 
-    if options.screenshot_dir is not None:
-        _screenshots(window, options.screenshot_dir)
-    else:
-        await _until_closed()
-    if store is not None:
-        await store.close()
+    try:
+        if options.screenshot_dir is not None:
+            _screenshots(window, options.screenshot_dir)
+        else:
+            await _until_closed()
+    finally:
+        # Close the cache whatever happened above: its WAL is checkpointed and the thread ends.
+        if store is not None:
+            await store.close()
     return exit_code
 
 

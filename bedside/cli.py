@@ -64,12 +64,14 @@ def _configure_logging(verbose: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] == ["sandbox"]:
+    leading = [a for a in arguments if not a.startswith("-")][:1]
+    if leading == ["sandbox"]:
         # The sandbox owns its options (port, seed, scale…); hand them over untouched.
         from bedside.sandbox.runner import main as sandbox_main
 
-        _configure_logging(verbose=False)
-        return sandbox_main(arguments[1:])
+        position = arguments.index("sandbox")
+        _configure_logging(verbose=any(a in ("-v", "--verbose") for a in arguments[:position]))
+        return sandbox_main(arguments[position + 1 :])
     args = _parser().parse_args(arguments)
     _configure_logging(args.verbose)
     from bedside.app import DemoOptions, run_demo

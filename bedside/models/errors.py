@@ -67,6 +67,24 @@ class FhirModelError(ValueError):
     def __str__(self) -> str:
         return self._message()
 
+    @property
+    def log_safe(self) -> str:
+        """The same report without any input value: only the resource type/id and element paths.
+
+        ``str()`` quotes the offending values (useful on a screen for IT), but a value may be a
+        patient's name or birth date, and logs must never hold patient data.
+        """
+        if self.resource_type and self.resource_id:
+            subject = f"{self.resource_type}/{self.resource_id}"
+        else:
+            subject = self.resource_type or "resource"
+        paths = []
+        for problem in self.problems:
+            path, separator, _ = problem.partition(": ")
+            # Paths are element names and indices; a problem without one is described by kind.
+            paths.append(path if separator and " " not in path else "(whole resource)")
+        return f"{subject}: invalid at {', '.join(dict.fromkeys(paths))}"
+
 
 def _path(loc: Sequence[int | str], skip: frozenset[str]) -> str:
     path = ""

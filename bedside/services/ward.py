@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from bedside.models import Encounter, FhirModelError, Location, Patient, Reference, parse_as
 from bedside.services.clock import Clock, system_clock
 from bedside.services.people import age_on, display_name, identifier_value, parse_fhir_date
 from bedside.store import Store
+from bedside.sync.scope import CURRENT_ENCOUNTER_STATUSES
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,8 @@ class BedRow:
     age: int | None = None
     hospital_number: str | None = None
     admitted_on: date | None = None
+    # More than one current stay claims this bed: the list must say "check", not pick one.
+    conflict: bool = False
 
     @property
     def occupied(self) -> bool:
@@ -57,6 +61,14 @@ class WardCensus:
     @property
     def occupied(self) -> int:
         return sum(1 for bed in self.beds if bed.occupied)
+
+
+def _instant_sort_key(value: str) -> datetime:
+    """FHIR instants from different offsets compare by the moment, not by their text."""
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.max.replace(tzinfo=UTC)
 
 
 def _natural_key(text: str) -> list[object]:
@@ -108,14 +120,20 @@ class WardCensusService:
         self._clock = clock
 
     async def _parsed(
-        self, resource_type: str, model: type[ModelT], *, status: str | None = None
+        self,
+        resource_type: str,
+        model: type[ModelT],
+        *,
+        status: Sequence[str] | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[ModelT]:
+        """Cached resources of one type as models; one that no longer parses is skipped."""
         parsed: list[ModelT] = []
-        for raw in await self._store.find(resource_type, status=status):
+        for raw in await self._store.find(resource_type, ids=ids, status=status):
             try:
                 parsed.append(parse_as(model, raw))
             except FhirModelError as exc:
-                log.warning("cached %s/%s no longer parses: %s", resource_type, raw.get("id"), exc)
+                log.warning("skipped a cached resource: %s", exc.log_safe)
         return parsed
 
     async def _beds_of(self, ward_id: str) -> list[Location]:
@@ -140,53 +158,72 @@ class WardCensusService:
         ward_raw = await self._store.get("Location", ward_id)
         ward = parse_as(Location, ward_raw) if ward_raw else None
         beds = await self._beds_of(ward_id)
-        bed_ids = {bed.id for bed in beds if bed.id}
+        stays = await self._current_stays({bed.id for bed in beds if bed.id})
+        patient_ids = [stay[0] for claims in stays.values() for stay in claims]
+        patients = {
+            patient.id: patient
+            for patient in await self._parsed("Patient", Patient, ids=patient_ids)
+        }
+        # The ward's day, not UTC's: just after midnight in Paris it is still "yesterday" in UTC.
+        today = self._clock().astimezone().date()
+        rows = [self._row(bed, stays.get(bed.id or "", []), patients, today) for bed in beds]
+        return WardCensus(
+            ward_id=ward_id,
+            ward_name=(ward.name if ward and ward.name else ward_id),
+            beds=rows,
+            data_as_of=await self._data_as_of(),
+        )
 
-        encounters = await self._parsed("Encounter", Encounter, status="in-progress")
-        patient_of_bed: dict[str, tuple[str, date | None]] = {}
-        for encounter in encounters:
+    async def _current_stays(self, bed_ids: set[str]) -> dict[str, list[tuple[str, date | None]]]:
+        """Per bed, every current encounter that places a patient in it (patient id, since)."""
+        stays: dict[str, list[tuple[str, date | None]]] = {}
+        current = await self._parsed("Encounter", Encounter, status=CURRENT_ENCOUNTER_STATUSES)
+        for encounter in current:
             patient_id = _reference_id(encounter.subject, "Patient")
             start = encounter.period.start if encounter.period else None
             for stay in encounter.location or []:
                 bed_id = _reference_id(stay.location, "Location")
                 # A stay that is "completed" or "planned" is not where the patient is now.
                 if patient_id and bed_id in bed_ids and stay.status in (None, "active"):
-                    patient_of_bed[bed_id] = (patient_id, parse_fhir_date(start))
+                    stays.setdefault(bed_id, []).append((patient_id, parse_fhir_date(start)))
+        return stays
 
-        ids = [pid for pid, _ in patient_of_bed.values()]
-        patients = {
-            p.id: p
-            for p in [parse_as(Patient, raw) for raw in await self._store.find("Patient", ids=ids)]
-        }
-        today = self._clock().date()
-        rows = []
-        for bed in beds:
-            assert bed.id is not None
-            label = bed.name or bed.id
-            occupant = patient_of_bed.get(bed.id)
-            patient = patients.get(occupant[0]) if occupant else None
-            if occupant is None or patient is None:
-                rows.append(BedRow(bed_id=bed.id, bed_label=label))
-                continue
-            birth = parse_fhir_date(patient.birth_date)
-            rows.append(
-                BedRow(
-                    bed_id=bed.id,
-                    bed_label=label,
-                    patient_id=patient.id,
-                    patient_name=display_name(patient),
-                    sex=patient.gender,
-                    birth_date=birth,
-                    age=age_on(birth, today),
-                    hospital_number=_hospital_number(patient, self._hospital_number_system),
-                    admitted_on=occupant[1],
-                )
-            )
-        state = await self._store.sync_state(self._scope_key)
-        as_of = min(state.values()) if state else None
-        return WardCensus(
-            ward_id=ward_id,
-            ward_name=(ward.name if ward and ward.name else ward_id),
-            beds=rows,
-            data_as_of=as_of,
+    def _row(
+        self,
+        bed: Location,
+        claims: list[tuple[str, date | None]],
+        patients: dict[str | None, Patient],
+        today: date,
+    ) -> BedRow:
+        assert bed.id is not None
+        label = bed.name or bed.id
+        if len({patient_id for patient_id, _ in claims}) > 1:
+            # Two current stays in one bed (a transfer not closed yet): never guess who is there.
+            log.warning("bed %s is claimed by %d current encounters", bed.id, len(claims))
+            return BedRow(bed_id=bed.id, bed_label=label, conflict=True)
+        if not claims:
+            return BedRow(bed_id=bed.id, bed_label=label)
+        patient = patients.get(claims[0][0])
+        if patient is None:
+            # Occupied, but the patient's record is missing or unreadable in the cache: say so
+            # rather than showing the bed as free.
+            return BedRow(bed_id=bed.id, bed_label=label, patient_id=claims[0][0])
+        birth = parse_fhir_date(patient.birth_date)
+        return BedRow(
+            bed_id=bed.id,
+            bed_label=label,
+            patient_id=patient.id,
+            patient_name=display_name(patient),
+            sex=patient.gender,
+            birth_date=birth,
+            age=age_on(birth, today),
+            hospital_number=_hospital_number(patient, self._hospital_number_system),
+            admitted_on=claims[0][1],
         )
+
+    async def _data_as_of(self) -> str | None:
+        """The oldest complete pull of the scope: the view is at least this fresh."""
+        state = await self._store.sync_state(self._scope_key)
+        if not state:
+            return None
+        return min(state.values(), key=_instant_sort_key)

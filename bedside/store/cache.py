@@ -159,7 +159,11 @@ class Store:
         return await self._worker.run(records.get_sync_state, scope)
 
     async def set_sync_state(self, scope: str, resource_type: str, server_time: str) -> None:
-        await self._worker.run(records.set_sync_state, scope, resource_type, server_time)
+        await self.set_sync_states(scope, {resource_type: server_time})
+
+    async def set_sync_states(self, scope: str, server_times: Mapping[str, str]) -> None:
+        """Record complete pulls of several types at once, all or nothing."""
+        await self._worker.run(records.set_sync_states, scope, dict(server_times))
 
     async def device_fact(self, name: str) -> str | None:
         return await self._worker.run(records.get_device_fact, name)

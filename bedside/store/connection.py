@@ -96,10 +96,12 @@ def transaction(conn: Connection, doing: str) -> Iterator[Connection]:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
+            # COMMIT can fail too (BUSY, FULL, IOERR, a deferred constraint): it belongs inside
+            # the guard, or the one connection would stay stuck in an open transaction.
+            conn.execute("COMMIT")
         except BaseException:
             # SQLite already rolled back on some errors (SQLITE_FULL, SQLITE_IOERR); a second
             # ROLLBACK would raise and hide the real cause.
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")

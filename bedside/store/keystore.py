@@ -27,13 +27,24 @@ KEY_BYTES = 32
 
 KEYRING_SERVICE = "bedside"
 
-# keyring backends that do not actually protect a secret. Matched by module + class name so we do
-# not need to import optional backends (keyrings.alt) to recognise them.
-_REFUSED_BACKENDS = {
+# Fail closed: only the operating systems' own key stores are trusted. Anything else that keyring
+# may pick (its fail/null backends, keyrings.alt's plain-text or password files, a third-party
+# backend named in PYTHON_KEYRING_BACKEND) is refused. Matched by module + class name so optional
+# backends need not be importable to be recognised.
+_TRUSTED_BACKENDS = frozenset(
+    {
+        "keyring.backends.SecretService.Keyring",  # GNOME Keyring / KWallet via Secret Service
+        "keyring.backends.libsecret.Keyring",
+        "keyring.backends.kwallet.DBusKeyring",
+        "keyring.backends.kwallet.DBusKeyringKWallet4",
+        "keyring.backends.Windows.WinVaultKeyring",  # Windows Credential Manager
+        "keyring.backends.macOS.Keyring",  # macOS Keychain
+    }
+)
+_REFUSAL_REASONS = {
     "keyring.backends.fail.Keyring": "no key store is available on this system",
     "keyring.backends.null.Keyring": "the key store is disabled (null backend)",
     "keyrings.alt.file.PlaintextKeyring": "the configured key store writes secrets in plain text",
-    "keyrings.alt.file.EncryptedKeyring": "the configured key store is a password-protected file",
 }
 
 
@@ -119,14 +130,17 @@ class OsKeyStore:
     @staticmethod
     def _refuse_unsafe(backend: object) -> None:
         name = _backend_name(backend)
-        reason = _REFUSED_BACKENDS.get(name)
-        if reason is None and name == "keyring.backends.chainer.ChainerBackend":
+        if name == "keyring.backends.chainer.ChainerBackend":
             inner = getattr(backend, "backends", [])
-            if not inner:
-                reason = "no key store is available on this system"
-            else:
+            if inner:
                 for sub in inner:
                     OsKeyStore._refuse_unsafe(sub)
+                return
+            reason: str | None = "no key store is available on this system"
+        elif name in _TRUSTED_BACKENDS:
+            reason = None
+        else:
+            reason = _REFUSAL_REASONS.get(name, "the configured key store is not a system one")
         if reason is not None:
             raise KeyStoreError(
                 f"Bedside cannot keep its cache key safe: {reason} ({name}). "

@@ -8,7 +8,8 @@ The schema, in words:
 
 * ``resource`` — every FHIR resource the device holds, the server's JSON verbatim, with index
   columns the views and sync query (type, id, versionId, lastUpdated, patient, encounter,
-  location, status, a sortable date) and ``local_state`` (``synced`` or ``pending``: changed here,
+  location, status, a sortable date) and ``local_state`` (``synced``; ``pending``: changed here,
+  not yet confirmed by the EHR; ``deleted``: a tombstone of a local delete,
   not yet confirmed by the EHR).
 * ``outbox`` — local changes still to reach the EHR, in order; written in the same transaction as
   the local copy.

@@ -6,6 +6,8 @@ rest of the app uses is :class:`bedside.store.Store`. Rules this module keeps:
 * Server resources are stored as the server sent them (the JSON value, not a re-modelled copy).
 * A resource changed on this device (``local_state = 'pending'``) is never overwritten by a
   download until its outbox row is settled — the local change must not be silently lost.
+* A resource deleted on this device stays as a tombstone (``local_state = 'deleted'``) that reads
+  never return and downloads never revive, until the EHR has confirmed the delete.
 * A local write and its outbox row are one transaction.
 """
 
@@ -103,7 +105,8 @@ ON CONFLICT (type, id) DO UPDATE SET
 
 
 _UPSERT_SERVER = _upsert_sql("synced", only_over_synced=True)
-_UPSERT_LOCAL = _upsert_sql("pending", only_over_synced=False)
+_UPSERT_PENDING = _upsert_sql("pending", only_over_synced=False)
+_UPSERT_DELETED = _upsert_sql("deleted", only_over_synced=False)
 
 
 def put_server_resources(conn: Connection, /, resources: Sequence[Mapping[str, Any]]) -> int:
@@ -119,7 +122,8 @@ def get_resource(
 ) -> dict[str, Any] | None:
     with mapped_errors("reading the cache"):
         row = conn.execute(
-            "SELECT json FROM resource WHERE type = ? AND id = ?", (resource_type, resource_id)
+            "SELECT json FROM resource WHERE type = ? AND id = ? AND local_state != 'deleted'",
+            (resource_type, resource_id),
         ).fetchone()
     return None if row is None else _loads(row[0])
 
@@ -147,7 +151,7 @@ def find_resources(
     **filters: str | Sequence[str] | None,
 ) -> list[dict[str, Any]]:
     """Resources of one type matching every given filter (a sequence means "any of")."""
-    clauses = ["type = ?"]
+    clauses = ["type = ?", "local_state != 'deleted'"]
     params: list[Any] = [resource_type]
     if ids is not None:
         id_list = list(ids)
@@ -176,7 +180,9 @@ def find_resources(
 
 def count_by_type(conn: Connection) -> dict[str, int]:
     with mapped_errors("reading the cache"):
-        rows = conn.execute("SELECT type, count(*) FROM resource GROUP BY type").fetchall()
+        rows = conn.execute(
+            "SELECT type, count(*) FROM resource WHERE local_state != 'deleted' GROUP BY type"
+        ).fetchall()
     return {str(kind): int(count) for kind, count in rows}
 
 
@@ -195,12 +201,11 @@ def record_local_change(
     change_id = str(uuid.uuid4())
     payload = None if operation == "delete" else _dumps(resource)
     with transaction(conn, "saving a local change"):
-        if operation == "delete":
-            conn.execute(
-                "DELETE FROM resource WHERE type = ? AND id = ?", (resource_type, resource_id)
-            )
-        else:
-            conn.execute(_UPSERT_LOCAL, _row(resource, "pending"))
+        # A delete keeps the row as a tombstone: reads hide it, and the download guard (which
+        # only overwrites 'synced' rows) keeps the server's copy from coming back meanwhile.
+        state = "deleted" if operation == "delete" else "pending"
+        upsert = _UPSERT_DELETED if operation == "delete" else _UPSERT_PENDING
+        conn.execute(upsert, _row(resource, state))
         cursor = conn.execute(
             "INSERT INTO outbox (change_id, type, id, operation, kind, base_version, payload,"
             " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -277,12 +282,13 @@ def get_sync_state(conn: Connection, /, scope: str) -> dict[str, str]:
     return {str(kind): str(when) for kind, when in rows}
 
 
-def set_sync_state(conn: Connection, /, scope: str, resource_type: str, server_time: str) -> None:
+def set_sync_states(conn: Connection, /, scope: str, server_times: Mapping[str, str]) -> None:
+    """Record the server time of complete pulls, for several types at once (one transaction)."""
     with transaction(conn, "saving the sync state"):
-        conn.execute(
+        conn.executemany(
             "INSERT INTO sync_state (scope, resource_type, last_pull) VALUES (?, ?, ?)"
             " ON CONFLICT (scope, resource_type) DO UPDATE SET last_pull = excluded.last_pull",
-            (scope, resource_type, server_time),
+            [(scope, kind, when) for kind, when in server_times.items()],
         )
 
 

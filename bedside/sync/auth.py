@@ -19,12 +19,19 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 from joserfc import jwt
 from joserfc.jwk import ECKey
 
-from bedside.sync.errors import AuthError, OfflineError, ProtocolError, SyncTimeoutError
+from bedside.sync.errors import (
+    AuthError,
+    OfflineError,
+    ProtocolError,
+    ServerError,
+    SyncTimeoutError,
+)
 
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 ASSERTION_LIFETIME_S = 240  # SMART asks for exp no more than 5 minutes ahead
@@ -126,6 +133,7 @@ class TokenSource:
             endpoint = config.get("token_endpoint")
             if not isinstance(endpoint, str):
                 raise ProtocolError("The EHR's SMART configuration names no token endpoint.")
+            _check_token_endpoint(endpoint, self._base_url)
             self._token_endpoint = endpoint
         return self._token_endpoint
 
@@ -150,6 +158,22 @@ class TokenSource:
         return _Token(value, self._clock() + float(lifetime))
 
 
+def _check_token_endpoint(endpoint: str, base_url: str) -> None:
+    """Credentials go only to HTTPS, or to the EHR's own origin (as IT configured it).
+
+    A discovered endpoint is server-supplied data: a tampered configuration must not be able to
+    send the device's secret to another host in clear text.
+    """
+    target, base = urlsplit(endpoint), urlsplit(base_url)
+    if target.scheme == "https":
+        return
+    if (target.scheme, target.hostname, target.port) == (base.scheme, base.hostname, base.port):
+        return
+    raise ProtocolError(
+        "The EHR's token endpoint is not on HTTPS; the device's credentials were not sent."
+    )
+
+
 async def _post_or_get(
     http: httpx.AsyncClient,
     method: str,
@@ -167,6 +191,11 @@ async def _post_or_get(
         raise SyncTimeoutError("The EHR's sign-in service did not answer in time.") from exc
     except httpx.TransportError as exc:
         raise OfflineError("The EHR's sign-in service cannot be reached.") from exc
+    if response.status_code == 429 or response.status_code >= 500:
+        raise ServerError(
+            f"The EHR's sign-in service is busy or failing (HTTP {response.status_code}).",
+            status=response.status_code,
+        )
     if response.status_code in (400, 401, 403):
         detail = _oauth_error(response)
         raise AuthError(

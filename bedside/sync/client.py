@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -61,9 +63,12 @@ def _diagnostics(response: httpx.Response) -> str:
     if not isinstance(body, dict) or body.get("resourceType") != "OperationOutcome":
         return ""
     parts = []
-    for issue in body.get("issue") or []:
+    issues = body.get("issue")
+    for issue in issues if isinstance(issues, list) else []:
         if isinstance(issue, dict):
-            text = issue.get("diagnostics") or (issue.get("details") or {}).get("text") or ""
+            details = issue.get("details")
+            details_text = details.get("text") if isinstance(details, dict) else None
+            text = issue.get("diagnostics") or details_text or ""
             parts.append(f"{issue.get('severity', '')}/{issue.get('code', '')}: {text}")
     return "; ".join(parts)[:1000]
 
@@ -122,7 +127,15 @@ class FhirClient:
         await self.aclose()
 
     def url(self, path: str) -> str:
-        return path if path.startswith(("http://", "https://")) else f"{self.base_url}/{path}"
+        """An absolute URL for ``path``; absolute URLs must stay on the EHR's own origin.
+
+        The bearer token goes with every request, so a link (a ``next`` page, say) that points
+        at another host is refused rather than followed.
+        """
+        absolute = urljoin(self.base_url + "/", path)
+        if _origin(absolute) != _origin(self.base_url):
+            raise ProtocolError("The EHR sent a link to another server; it was not followed.")
+        return absolute
 
     async def request(
         self,
@@ -172,8 +185,10 @@ class FhirClient:
         url: str | None = self.url(resource_type)
         query: Mapping[str, str] | None = params
         while url is not None:
-            bundle = await self.get_json(url, query)
+            response = await self.request("GET", url, params=query)
+            bundle = _json_object(response)
             page = _page_of(bundle, url, resource_type)
+            page.server_time = page.server_time or _date_header(response)
             yield page
             url = _next_link(bundle)
             query = None  # the next link already carries the whole query
@@ -183,6 +198,24 @@ class FhirClient:
                         "The EHR's search paging loops (a next link repeated); download stopped."
                     )
                 seen.add(url)
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port or default
+
+
+def _date_header(response: httpx.Response) -> str | None:
+    """The server's clock from the HTTP ``Date`` header, as a FHIR instant (UTC)."""
+    value = response.headers.get("Date")
+    if not value:
+        return None
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return moment.isoformat().replace("+00:00", "Z")
 
 
 def _json_object(response: httpx.Response) -> dict[str, Any]:
@@ -210,9 +243,13 @@ def _page_of(bundle: Mapping[str, Any], url: str, resource_type: str) -> SearchP
     meta = bundle.get("meta")
     server_time = meta.get("lastUpdated") if isinstance(meta, dict) else None
     page = SearchPage(resources=[], server_time=server_time, url=url)
-    for position, entry in enumerate(bundle.get("entry") or []):
+    entries = bundle.get("entry") or []
+    if not isinstance(entries, list):
+        raise ProtocolError("The EHR sent a search Bundle whose entries are not a list.")
+    for position, entry in enumerate(entries):
         resource = entry.get("resource") if isinstance(entry, dict) else None
-        mode = (entry.get("search") or {}).get("mode") if isinstance(entry, dict) else None
+        search = entry.get("search") if isinstance(entry, dict) else None
+        mode = search.get("mode") if isinstance(search, dict) else None
         if mode == "outcome":
             continue  # warnings about the search itself, not data
         if not isinstance(resource, dict):

@@ -2,15 +2,20 @@
 
 Order: the site's shared resources, then the scope's current encounters, their patients, and
 every patient resource type. Each page is checked resource by resource — one that does not parse
-is logged by type and id and skipped, the rest of the page is kept — and committed in its own
-transaction, so memory stays flat and an interruption loses at most one page. The sync state
-records the *server's* time taken from the first page of each search.
+is logged by type, id and element path (never its values) and skipped, the rest of the page is
+kept — and committed in its own transaction, so memory stays flat and an interruption loses at
+most one page. Checking runs on a worker thread so the GUI loop stays responsive.
+
+The sync state records, per type, the *server's* time at the first page of the *earliest* search
+of that type (patient types are fetched in chunks of patients), and it is written only once the
+whole download has succeeded: a pull cut short never claims to be complete.
 
 Incremental pulls, deletions and leaving the scope are the sync engine's job (issue #3).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -20,7 +25,13 @@ from typing import Any
 from bedside.models import FhirModelError, parse_resource
 from bedside.store import Store
 from bedside.sync.client import FhirClient, SearchPage
-from bedside.sync.scope import PATIENT_RESOURCES, SITE_RESOURCES, Scope
+from bedside.sync.errors import ProtocolError
+from bedside.sync.scope import (
+    CURRENT_ENCOUNTER_STATUSES,
+    PATIENT_RESOURCES,
+    SITE_RESOURCES,
+    Scope,
+)
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +45,8 @@ class DownloadReport:
 
     stored: dict[str, int] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
+    # Server time of the first page of the earliest search, per type (see the module docstring).
+    server_times: dict[str, str] = field(default_factory=dict)
     requests: int = 0
     seconds: float = 0.0
 
@@ -45,22 +58,26 @@ class DownloadReport:
 Progress = Callable[[str, int], None]
 
 
-def _valid(resource: Mapping[str, Any], expected_type: str, report: DownloadReport) -> bool:
-    kind = resource.get("resourceType")
-    rid = resource.get("id")
-    label = f"{kind if isinstance(kind, str) else '?'}/{rid if isinstance(rid, str) else '?'}"
-    if kind != expected_type:
-        report.skipped.append(f"{label}: expected {expected_type}")
-        log.warning("skipped %s from a %s search: unexpected type", label, expected_type)
-        return False
-    try:
-        parse_resource(resource)
-    except FhirModelError as exc:
-        report.skipped.append(f"{label}: {exc.problems[:1]}")
-        # The problems name fields, never their values, so they are safe to log.
-        log.warning("skipped %s: does not parse (%s)", label, "; ".join(exc.problems[:3]))
-        return False
-    return True
+def _check_page(
+    resources: Sequence[Mapping[str, Any]], expected_type: str
+) -> tuple[list[Mapping[str, Any]], list[str]]:
+    """The resources that parse as ``expected_type``, and a value-free note for each other one."""
+    kept: list[Mapping[str, Any]] = []
+    notes: list[str] = []
+    for resource in resources:
+        kind = resource.get("resourceType")
+        rid = resource.get("id")
+        label = f"{kind if isinstance(kind, str) else '?'}/{rid if isinstance(rid, str) else '?'}"
+        if kind != expected_type:
+            notes.append(f"{label}: not a {expected_type}")
+            continue
+        try:
+            parse_resource(resource)
+        except FhirModelError as exc:
+            notes.append(exc.log_safe)  # paths only: the values may be patient data
+            continue
+        kept.append(resource)
+    return kept, notes
 
 
 async def _store_page(
@@ -69,7 +86,13 @@ async def _store_page(
     report.requests += 1
     for note in page.skipped:
         report.skipped.append(f"{expected_type} page: {note}")
-    kept = [r for r in page.resources if _valid(r, expected_type, report)]
+    # Parsing a page of 500 resources takes tens of milliseconds: too long for the GUI loop.
+    loop = asyncio.get_running_loop()
+    checked, notes = await loop.run_in_executor(None, _check_page, page.resources, expected_type)
+    for note in notes:
+        log.warning("skipped %s", note)
+    report.skipped.extend(notes)
+    kept = [dict(resource) for resource in checked]
     if kept:
         await store.put_server_resources(kept)
     report.stored[expected_type] = report.stored.get(expected_type, 0) + len(kept)
@@ -87,15 +110,18 @@ async def _pull(
 ) -> list[dict[str, Any]]:
     """Download every page of one search; return what was stored."""
     stored: list[dict[str, Any]] = []
-    server_time: str | None = None
+    first_page = True
     query = {**params, "_count": str(PAGE_SIZE)}
     async for page in client.search(resource_type, query):
-        server_time = server_time or page.server_time
+        if first_page:
+            first_page = False
+            # setdefault: the earliest search of a type bounds what the next delta must cover.
+            if page.server_time is None:
+                raise ProtocolError("The EHR's search answer carries no server time.")
+            report.server_times.setdefault(resource_type, page.server_time)
         stored.extend(await _store_page(store, page, resource_type, report))
         if progress is not None:
             progress(resource_type, report.stored.get(resource_type, 0))
-    if server_time is not None:
-        await store.set_sync_state(scope.key, resource_type, server_time)
     return stored
 
 
@@ -113,7 +139,10 @@ async def full_download(
         await _pull(client, store, scope, resource_type, {}, report, progress)
 
     # A ward's encounters list the ward among their locations, a bed's list the bed.
-    encounter_query = {"location": f"Location/{scope.location_id}", "status": "in-progress"}
+    encounter_query = {
+        "location": f"Location/{scope.location_id}",
+        "status": ",".join(CURRENT_ENCOUNTER_STATUSES),
+    }
     encounters = await _pull(client, store, scope, "Encounter", encounter_query, report, progress)
 
     patient_ids = sorted(
@@ -129,6 +158,8 @@ async def full_download(
         for resource_type, parameter in PATIENT_RESOURCES:
             params = {parameter: ",".join(f"Patient/{pid}" for pid in chunk)}
             await _pull(client, store, scope, resource_type, params, report, progress)
+    # Only now is every type complete: record the server times together, in one transaction.
+    await store.set_sync_states(scope.key, report.server_times)
     report.seconds = time.perf_counter() - started
     log.info(
         "full download of %s: %d resources in %d requests, %d skipped, %.1f s",

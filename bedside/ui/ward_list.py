@@ -86,10 +86,14 @@ class WardTableModel(QAbstractTableModel):
     def _cell(self, row: BedRow, column: int) -> str:
         if column == 0:
             return row.bed_label
+        if row.conflict:
+            return (
+                tr("⚠ Two current stays for this bed — check the admission") if column == 1 else ""
+            )
         if not row.occupied:
             return tr("Free bed") if column == 1 else ""
         if column == 1:
-            return row.patient_name or "—"
+            return row.patient_name or tr("Patient details not available")
         if column == 2:
             return "" if row.age is None else str(row.age)
         if column == 3:

@@ -219,6 +219,8 @@ def round_trip(path: Path, resource_type: str) -> RoundTrip:
     except FhirModelError as exc:
         result.problem = f"does not parse: {exc}"
         return result
-    if dumped != original:
-        result.problem = f"changed: {first_difference(original, dumped)}"
+    # Type-strict: ``==`` alone would let 1 become 1.0 or True (they compare equal in Python).
+    difference = first_difference(original, dumped)
+    if difference is not None:
+        result.problem = f"changed: {difference}"
     return result

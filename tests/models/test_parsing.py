@@ -381,3 +381,25 @@ def test_every_modelled_type_is_registered_under_its_fhir_name() -> None:
     for name, cls in RESOURCE_TYPES.items():
         assert cls.__name__ == name
         assert cls.model_fields["resource_type"].default == name
+
+
+def test_the_log_safe_report_names_paths_but_never_the_values() -> None:
+    from bedside.models import FhirModelError, parse_resource
+
+    bad = {
+        "resourceType": "Patient",
+        "id": "p1",
+        "name": [{"given": "Anneliese"}],
+        "birthDate": "02/03/1941",
+    }
+    try:
+        parse_resource(bad)
+    except FhirModelError as error:
+        safe = error.log_safe
+    else:
+        raise AssertionError("the patient should not parse")
+    assert safe.startswith("Patient/p1: invalid at ")
+    assert "birthDate" in safe
+    assert "name[0].given" in safe
+    assert "Anneliese" not in safe
+    assert "1941" not in safe

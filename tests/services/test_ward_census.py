@@ -129,3 +129,49 @@ def test_ages_count_completed_years_and_partial_birth_dates_are_understood() -> 
 
 def test_a_patient_without_a_name_is_shown_with_a_dash_not_an_empty_cell() -> None:
     assert display_name(Patient.model_validate({"resourceType": "Patient", "id": "x"})) == "—"
+
+
+@pytest.mark.asyncio
+async def test_a_bed_claimed_by_two_current_stays_is_flagged_not_guessed(store: Store) -> None:
+    await store.put_server_resources(
+        [
+            {"resourceType": "Patient", "id": "p2", "name": [{"family": "Keller"}]},
+            {
+                "resourceType": "Encounter",
+                "id": "e2",
+                "status": "in-progress",
+                "class": {"code": "IMP"},
+                "subject": {"reference": "Patient/p2"},
+                "location": [{"location": {"reference": "Location/b10A"}}],
+            },
+        ]
+    )
+    census = await WardCensusService(store, scope_key="ward:w1", clock=lambda: NOW).census("w1")
+    [bed] = [b for b in census.beds if b.bed_id == "b10A"]
+    assert bed.conflict
+    assert bed.patient_id is None
+
+
+@pytest.mark.asyncio
+async def test_a_cached_patient_that_no_longer_parses_keeps_the_bed_occupied_without_details(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    await store.put_server_resources(
+        [{"resourceType": "Patient", "id": "p1", "birthDate": "le 1er mars 1944"}]
+    )
+    census = await WardCensusService(store, scope_key="ward:w1", clock=lambda: NOW).census("w1")
+    [bed] = [b for b in census.beds if b.occupied]
+    assert bed.bed_label == "Lit 10A"
+    assert bed.patient_name is None
+    assert "Patient/p1: invalid at birthDate" in caplog.text
+    assert "mars" not in caplog.text
+
+
+@pytest.mark.asyncio
+async def test_a_patient_on_leave_still_holds_their_bed(store: Store) -> None:
+    encounter = await store.get("Encounter", "e1")
+    assert encounter is not None
+    encounter["status"] = "onleave"
+    await store.put_server_resources([encounter])
+    census = await WardCensusService(store, scope_key="ward:w1", clock=lambda: NOW).census("w1")
+    assert [b.bed_label for b in census.beds if b.occupied] == ["Lit 10A"]

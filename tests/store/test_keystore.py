@@ -11,7 +11,10 @@ from bedside.store import DemoKeyFile, KeyStoreError, OsKeyStore
 
 
 class _Backend:
-    """A stand-in keyring backend (the key store is a seam; no OS key store on CI)."""
+    """A stand-in keyring backend (the key store is a seam; no OS key store on CI).
+
+    It poses as the Secret Service backend, because only system key stores are trusted.
+    """
 
     def __init__(self) -> None:
         self.saved: dict[tuple[str, str], str] = {}
@@ -55,6 +58,25 @@ def test_the_plaintext_file_backend_is_refused_by_name() -> None:
         OsKeyStore(plaintext)
 
 
+def _posing_as_secret_service(cls: type) -> type:
+    cls.__module__ = "keyring.backends.SecretService"
+    cls.__qualname__ = "Keyring"
+    return cls
+
+
+_posing_as_secret_service(_Backend)
+
+
+def test_an_unknown_or_file_based_backend_is_refused() -> None:
+    for module, name in [
+        ("keyrings.alt.pyfs", "PlaintextKeyring"),
+        ("keyrings.cryptfile.cryptfile", "CryptFileKeyring"),
+    ]:
+        backend = type(name, (), {"__module__": module})()
+        with pytest.raises(KeyStoreError, match="not a system one"):
+            OsKeyStore(backend)
+
+
 def test_a_real_backend_stores_and_returns_the_key_as_hex() -> None:
     backend = _Backend()
     store = OsKeyStore(backend)
@@ -67,6 +89,7 @@ def test_a_real_backend_stores_and_returns_the_key_as_hex() -> None:
 
 
 def test_a_backend_failure_becomes_a_key_store_error() -> None:
+    @_posing_as_secret_service
     class Broken(_Backend):
         def get_password(self, service: str, name: str) -> str | None:
             raise RuntimeError("dbus went away")

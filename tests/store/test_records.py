@@ -145,3 +145,39 @@ def test_the_sqlite_error_mapping_never_leaks_a_foreign_exception() -> None:
     mapped = map_sqlite_error(OSError(5, "I/O error"), "testing")
     assert isinstance(mapped, StoreIOError)
     assert "testing" in str(mapped)
+
+
+@pytest.mark.asyncio
+async def test_a_download_after_a_local_delete_does_not_bring_the_resource_back(
+    store: Store,
+) -> None:
+    await store.put_server_resources([_observation("o1")])
+    await store.record_local_change(
+        _observation("o1"), operation="delete", kind="mutable", created_at=NOW
+    )
+    assert await store.get("Observation", "o1") is None
+    await store.put_server_resources([_observation("o1")])
+    assert await store.get("Observation", "o1") is None
+    assert await store.find("Observation", patient_id="p1") == []
+    assert "Observation" not in await store.counts()
+    [queued] = await store.outbox()
+    assert queued.operation == "delete"
+
+
+@pytest.mark.asyncio
+async def test_a_failed_commit_rolls_back_and_leaves_the_store_usable(store: Store) -> None:
+    def fail_at_commit(conn: Any) -> None:
+        from bedside.store.connection import transaction
+
+        conn.execute("CREATE TABLE parent (id TEXT PRIMARY KEY)")
+        conn.execute(
+            "CREATE TABLE child (parent_id TEXT REFERENCES parent (id)"
+            " DEFERRABLE INITIALLY DEFERRED)"
+        )
+        with transaction(conn, "testing a deferred constraint"):
+            conn.execute("INSERT INTO child VALUES ('nobody')")  # only checked at COMMIT
+
+    with pytest.raises(StoreError):
+        await store._worker.run(fail_at_commit)
+    await store.put_server_resources([synthetic_patient("after")])
+    assert await store.get("Patient", "after") is not None

@@ -266,3 +266,58 @@ async def test_every_request_says_who_is_calling() -> None:
         await client.capabilities()
     assert seen[0].headers["User-Agent"].startswith("Bedside/")
     assert seen[0].headers["Accept"] == "application/fhir+json"
+
+
+@pytest.mark.asyncio
+async def test_credentials_are_never_sent_to_a_plain_http_token_endpoint_elsewhere() -> None:
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"token_endpoint": "http://attacker.example/token"})
+
+    tokens = TokenSource(BASE, ClientSecret("c", "s3cret"), scope="system/*.read")
+    async with _client(handler, tokens) as client:
+        with pytest.raises(ProtocolError, match="not on HTTPS"):
+            await client.get_json("Patient/p")
+    assert all("attacker" not in str(r.url) for r in sent)
+
+
+@pytest.mark.asyncio
+async def test_a_next_link_to_another_server_is_refused_so_the_token_never_leaves() -> None:
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json=_bundle(["a"], "https://elsewhere.example/fhir/p2"))
+
+    async with _client(handler) as client:
+        with pytest.raises(ProtocolError, match="another server"):
+            async for _ in client.search("Patient", {}):
+                pass
+    assert [r.url.host for r in sent] == ["ehr.example.test"]
+
+
+@pytest.mark.asyncio
+async def test_a_search_answer_without_meta_takes_the_server_time_from_the_date_header() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        bundle = _bundle(["a"])
+        del bundle["meta"]
+        return httpx.Response(200, json=bundle, headers={"Date": "Sun, 22 Nov 2026 08:00:00 GMT"})
+
+    async with _client(handler) as client:
+        [page] = [p async for p in client.search("Patient", {})]
+    assert page.server_time == "2026-11-22T08:00:00Z"
+
+
+@pytest.mark.asyncio
+async def test_a_busy_token_endpoint_is_a_server_error_to_retry_not_an_auth_failure() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if str(request.url) == TOKEN_URL:
+            return httpx.Response(503, headers={"Retry-After": "5"})
+        return httpx.Response(200, json={"token_endpoint": TOKEN_URL})
+
+    tokens = TokenSource(BASE, ClientSecret("c", "s"), scope="system/*.read")
+    async with _client(handler, tokens) as client:
+        with pytest.raises(ServerError):
+            await client.get_json("Patient/p")

@@ -148,3 +148,65 @@ async def test_a_resource_that_does_not_parse_is_skipped_and_the_rest_of_the_pag
     assert len(practitioners) == sum(
         1 for r in ward.resources if r["resourceType"] == "Practitioner"
     )
+
+
+@pytest.mark.asyncio
+async def test_an_interrupted_download_never_claims_a_complete_pull(
+    store: Store, ward: SeedWard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bedside.sandbox.outcomes import FhirError
+    from bedside.sync import ServerError, download
+
+    # Several chunks of patients per type, then the EHR fails half-way through the chunks.
+    monkeypatch.setattr(download, "IDS_PER_QUERY", 5)
+    sandbox = Sandbox()
+    sandbox.load(ward.resources)
+    device = PrivateKeyJwt(CLIENT, new_device_key())
+    sandbox.auth.register_jwk_client(CLIENT, {"keys": [device.public_jwk()]}, SCOPES)
+    condition_requests = 0
+
+    def fail_third_condition_search(method: str, path: str) -> FhirError | None:
+        nonlocal condition_requests
+        if path == "/Condition":
+            condition_requests += 1
+            if condition_requests == 3:
+                return FhirError(503, "planned downtime")
+        return None
+
+    sandbox.fault_hook = fail_third_condition_search
+    with SandboxServer(sandbox) as server:
+        tokens = TokenSource(server.base_url, device, scope=SCOPES)
+        async with FhirClient(server.base_url, tokens) as client:
+            with pytest.raises(ServerError):
+                await full_download(client, store, Scope("ward", ward.ward_id))
+            assert await store.sync_state(f"ward:{ward.ward_id}") == {}
+            assert await store.counts()  # what arrived before the failure is kept
+
+            sandbox.fault_hook = None
+            report = await full_download(client, store, Scope("ward", ward.ward_id))
+    sandbox.close()
+    state = await store.sync_state(f"ward:{ward.ward_id}")
+    assert state == report.server_times
+    # Chunked types keep the time of their *first* chunk: the earliest bound for the next delta.
+    assert state["Condition"] <= state["Observation"]
+    assert report.requests > 20
+
+
+@pytest.mark.asyncio
+async def test_a_skipped_resource_is_reported_without_its_values(
+    store: Store, ward: SeedWard, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret_value = "Zwirbelmeier-1941"
+    broken = {"resourceType": "Practitioner", "id": "broken-2", "name": secret_value}
+    sandbox = Sandbox()
+    sandbox.load([*ward.resources, broken])
+    device = PrivateKeyJwt(CLIENT, new_device_key())
+    sandbox.auth.register_jwk_client(CLIENT, {"keys": [device.public_jwk()]}, SCOPES)
+    with SandboxServer(sandbox) as server:
+        tokens = TokenSource(server.base_url, device, scope=SCOPES)
+        async with FhirClient(server.base_url, tokens) as client:
+            report = await full_download(client, store, Scope("ward", ward.ward_id))
+    sandbox.close()
+    assert report.skipped == ["Practitioner/broken-2: invalid at name"]
+    assert "Practitioner/broken-2" in caplog.text
+    assert secret_value not in caplog.text
