@@ -7,14 +7,16 @@ every resource of every downloaded page and must stay cheap. What a column means
 * ``encounter_id`` — the encounter it belongs to;
 * ``location_id`` — for an Encounter, its first (current) location; for a Location, its parent;
 * ``status`` — the resource's ``status`` (``clinicalStatus`` code for allergies and conditions);
-* ``sort_date`` — the clinically meaningful time (effective, start, authored…) as the server wrote
-  it, for ordering a patient's history.
+* ``sort_date`` — the clinically meaningful time (effective, start, authored…), for ordering a
+  patient's history: a dateTime with a zone is stored in UTC (``…Z``) so that text order is time
+  order across offsets (+01:00 in winter, +02:00 in summer); a bare date is kept as written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 _PATIENT_ELEMENTS = ("subject", "patient", "for", "beneficiary")
@@ -114,15 +116,28 @@ def _status_of(resource: Mapping[str, Any]) -> str | None:
     return None
 
 
+def sortable_time(value: str) -> str:
+    """``value`` in a form whose text order is time order: UTC for zoned dateTimes."""
+    if "T" not in value:
+        return value  # a date or partial date: no zone to normalise
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        return value
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 def _sort_date_of(resource: Mapping[str, Any]) -> str | None:
     for element in _DATE_ELEMENTS:
         value = resource.get(element)
         if isinstance(value, str):
-            return value
+            return sortable_time(value)
     for element in ("effectivePeriod", "period"):
         period = resource.get(element)
         if isinstance(period, Mapping) and isinstance(period.get("start"), str):
-            return str(period["start"])
+            return sortable_time(str(period["start"]))
     return None
 
 

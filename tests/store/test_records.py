@@ -181,3 +181,17 @@ async def test_a_failed_commit_rolls_back_and_leaves_the_store_usable(store: Sto
         await store._worker.run(fail_at_commit)
     await store.put_server_resources([synthetic_patient("after")])
     assert await store.get("Patient", "after") is not None
+
+
+@pytest.mark.asyncio
+async def test_history_is_ordered_by_time_even_across_a_daylight_saving_change(
+    store: Store,
+) -> None:
+    # On the night clocks go back, 02:30 summer time comes before 02:10 winter time.
+    earlier = _observation("earlier")
+    earlier["effectiveDateTime"] = "2026-10-25T02:30:00+02:00"  # 00:30 UTC
+    later = _observation("later")
+    later["effectiveDateTime"] = "2026-10-25T02:10:00+01:00"  # 01:10 UTC, after the change
+    await store.put_server_resources([later, earlier])
+    found = await store.find("Observation", patient_id="p1", order_by_date=True)
+    assert [r["id"] for r in found] == ["earlier", "later"]
