@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -124,27 +125,37 @@ async def test_a_device_whose_key_is_not_registered_is_refused_with_an_auth_erro
     assert await store.counts() == {}
 
 
-@pytest.mark.asyncio
-async def test_a_resource_that_does_not_parse_is_skipped_and_the_rest_of_the_page_kept(
-    store: Store, ward: SeedWard
-) -> None:
-    broken = {
-        "resourceType": "Practitioner",
-        "id": "broken-practitioner",
-        "name": "not a list of HumanName",
-    }
+@asynccontextmanager
+async def _client_of_own_sandbox(
+    resources: list[dict[str, Any]],
+) -> AsyncIterator[tuple[Sandbox, FhirClient]]:
+    """A fresh sandbox holding ``resources``, served on loopback, and an enrolled client for it."""
     sandbox = Sandbox()
-    sandbox.load([*ward.resources, broken])  # the bulk loader trusts its input, like a bad EHR
+    sandbox.load(resources)  # the bulk loader trusts its input, like a misbehaving EHR
     device = PrivateKeyJwt(CLIENT, new_device_key())
     sandbox.auth.register_jwk_client(CLIENT, {"keys": [device.public_jwk()]}, SCOPES)
-    with SandboxServer(sandbox) as server:
-        tokens = TokenSource(server.base_url, device, scope=SCOPES)
-        async with FhirClient(server.base_url, tokens) as client:
-            report = await full_download(client, store, Scope("ward", ward.ward_id))
-    sandbox.close()
-    assert any("broken-practitioner" in note for note in report.skipped)
+    try:
+        with SandboxServer(sandbox) as server:
+            tokens = TokenSource(server.base_url, device, scope=SCOPES)
+            async with FhirClient(server.base_url, tokens) as client:
+                yield sandbox, client
+    finally:
+        sandbox.close()
+
+
+@pytest.mark.asyncio
+async def test_a_resource_that_does_not_parse_is_skipped_without_its_values_and_the_rest_kept(
+    store: Store, ward: SeedWard, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret_value = "Zwirbelmeier-1941"
+    broken = {"resourceType": "Practitioner", "id": "broken-2", "name": secret_value}
+    async with _client_of_own_sandbox([*ward.resources, broken]) as (_, client):
+        report = await full_download(client, store, Scope("ward", ward.ward_id))
+    assert report.skipped == ["Practitioner/broken-2: invalid at name"]
+    assert "Practitioner/broken-2" in caplog.text
+    assert secret_value not in caplog.text
     practitioners = {r["id"] for r in await store.find("Practitioner")}
-    assert "broken-practitioner" not in practitioners
+    assert "broken-2" not in practitioners
     assert len(practitioners) == sum(
         1 for r in ward.resources if r["resourceType"] == "Practitioner"
     )
@@ -159,10 +170,6 @@ async def test_an_interrupted_download_never_claims_a_complete_pull(
 
     # Several chunks of patients per type, then the EHR fails half-way through the chunks.
     monkeypatch.setattr(download, "IDS_PER_QUERY", 5)
-    sandbox = Sandbox()
-    sandbox.load(ward.resources)
-    device = PrivateKeyJwt(CLIENT, new_device_key())
-    sandbox.auth.register_jwk_client(CLIENT, {"keys": [device.public_jwk()]}, SCOPES)
     condition_requests = 0
 
     def fail_third_condition_search(method: str, path: str) -> FhirError | None:
@@ -173,40 +180,17 @@ async def test_an_interrupted_download_never_claims_a_complete_pull(
                 return FhirError(503, "planned downtime")
         return None
 
-    sandbox.fault_hook = fail_third_condition_search
-    with SandboxServer(sandbox) as server:
-        tokens = TokenSource(server.base_url, device, scope=SCOPES)
-        async with FhirClient(server.base_url, tokens) as client:
-            with pytest.raises(ServerError):
-                await full_download(client, store, Scope("ward", ward.ward_id))
-            assert await store.sync_state(f"ward:{ward.ward_id}") == {}
-            assert await store.counts()  # what arrived before the failure is kept
+    async with _client_of_own_sandbox(ward.resources) as (sandbox, client):
+        sandbox.fault_hook = fail_third_condition_search
+        with pytest.raises(ServerError):
+            await full_download(client, store, Scope("ward", ward.ward_id))
+        assert await store.sync_state(f"ward:{ward.ward_id}") == {}
+        assert await store.counts()  # what arrived before the failure is kept
 
-            sandbox.fault_hook = None
-            report = await full_download(client, store, Scope("ward", ward.ward_id))
-    sandbox.close()
+        sandbox.fault_hook = None
+        report = await full_download(client, store, Scope("ward", ward.ward_id))
     state = await store.sync_state(f"ward:{ward.ward_id}")
     assert state == report.server_times
     # Chunked types keep the time of their *first* chunk: the earliest bound for the next delta.
     assert state["Condition"] <= state["Observation"]
     assert report.requests > 20
-
-
-@pytest.mark.asyncio
-async def test_a_skipped_resource_is_reported_without_its_values(
-    store: Store, ward: SeedWard, caplog: pytest.LogCaptureFixture
-) -> None:
-    secret_value = "Zwirbelmeier-1941"
-    broken = {"resourceType": "Practitioner", "id": "broken-2", "name": secret_value}
-    sandbox = Sandbox()
-    sandbox.load([*ward.resources, broken])
-    device = PrivateKeyJwt(CLIENT, new_device_key())
-    sandbox.auth.register_jwk_client(CLIENT, {"keys": [device.public_jwk()]}, SCOPES)
-    with SandboxServer(sandbox) as server:
-        tokens = TokenSource(server.base_url, device, scope=SCOPES)
-        async with FhirClient(server.base_url, tokens) as client:
-            report = await full_download(client, store, Scope("ward", ward.ward_id))
-    sandbox.close()
-    assert report.skipped == ["Practitioner/broken-2: invalid at name"]
-    assert "Practitioner/broken-2" in caplog.text
-    assert secret_value not in caplog.text
