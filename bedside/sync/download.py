@@ -102,14 +102,18 @@ async def _store_page(
 async def _pull(
     client: FhirClient,
     store: Store,
-    scope: Scope,
     resource_type: str,
     params: Mapping[str, str],
     report: DownloadReport,
     progress: Progress | None,
-) -> list[dict[str, Any]]:
-    """Download every page of one search; return what was stored."""
-    stored: list[dict[str, Any]] = []
+    *,
+    keep: list[dict[str, Any]] | None = None,
+) -> None:
+    """Download every page of one search into the store (and into ``keep`` when given).
+
+    Only the caller that needs the resources afterwards (the encounters, for their patients)
+    passes ``keep``; everything else is let go page by page so memory stays flat.
+    """
     first_page = True
     query = {**params, "_count": str(PAGE_SIZE)}
     async for page in client.search(resource_type, query):
@@ -119,10 +123,11 @@ async def _pull(
             if page.server_time is None:
                 raise ProtocolError("The EHR's search answer carries no server time.")
             report.server_times.setdefault(resource_type, page.server_time)
-        stored.extend(await _store_page(store, page, resource_type, report))
+        stored = await _store_page(store, page, resource_type, report)
+        if keep is not None:
+            keep.extend(stored)
         if progress is not None:
             progress(resource_type, report.stored.get(resource_type, 0))
-    return stored
 
 
 def _chunks(values: Sequence[str], size: int) -> list[list[str]]:
@@ -136,14 +141,15 @@ async def full_download(
     started = time.perf_counter()
     report = DownloadReport()
     for resource_type in SITE_RESOURCES:
-        await _pull(client, store, scope, resource_type, {}, report, progress)
+        await _pull(client, store, resource_type, {}, report, progress)
 
     # A ward's encounters list the ward among their locations, a bed's list the bed.
     encounter_query = {
         "location": f"Location/{scope.location_id}",
         "status": ",".join(CURRENT_ENCOUNTER_STATUSES),
     }
-    encounters = await _pull(client, store, scope, "Encounter", encounter_query, report, progress)
+    encounters: list[dict[str, Any]] = []
+    await _pull(client, store, "Encounter", encounter_query, report, progress, keep=encounters)
 
     patient_ids = sorted(
         {
@@ -154,10 +160,10 @@ async def full_download(
         }
     )
     for chunk in _chunks(patient_ids, IDS_PER_QUERY):
-        await _pull(client, store, scope, "Patient", {"_id": ",".join(chunk)}, report, progress)
+        await _pull(client, store, "Patient", {"_id": ",".join(chunk)}, report, progress)
         for resource_type, parameter in PATIENT_RESOURCES:
             params = {parameter: ",".join(f"Patient/{pid}" for pid in chunk)}
-            await _pull(client, store, scope, resource_type, params, report, progress)
+            await _pull(client, store, resource_type, params, report, progress)
     # Only now is every type complete: record the server times together, in one transaction.
     await store.set_sync_states(scope.key, report.server_times)
     report.seconds = time.perf_counter() - started
