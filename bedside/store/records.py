@@ -186,6 +186,29 @@ def count_by_type(conn: Connection) -> dict[str, int]:
     return {str(kind): int(count) for kind, count in rows}
 
 
+_OUTBOX_COLUMNS = (
+    "seq, change_id, type, id, operation, kind, base_version, payload, created_at,"
+    " state, attempts, last_error"
+)
+
+
+def _outbox_entry(row: Sequence[Any]) -> OutboxEntry:
+    return OutboxEntry(
+        seq=int(row[0]),
+        change_id=row[1],
+        resource_type=row[2],
+        resource_id=row[3],
+        operation=row[4],
+        kind=row[5],
+        base_version=row[6],
+        payload=None if row[7] is None else _loads(row[7]),
+        created_at=row[8],
+        state=row[9],
+        attempts=int(row[10]),
+        last_error=row[11],
+    )
+
+
 def record_local_change(
     conn: Connection,
     /,
@@ -220,21 +243,10 @@ def record_local_change(
                 created_at,
             ),
         )
-        seq = int(cursor.lastrowid)
-    return OutboxEntry(
-        seq=seq,
-        change_id=change_id,
-        resource_type=resource_type,
-        resource_id=resource_id,
-        operation=operation,
-        kind=kind,
-        base_version=base_version,
-        payload=None if payload is None else _loads(payload),
-        created_at=created_at,
-        state="pending",
-        attempts=0,
-        last_error=None,
-    )
+        row = conn.execute(
+            f"SELECT {_OUTBOX_COLUMNS} FROM outbox WHERE seq = ?", (cursor.lastrowid,)
+        ).fetchone()
+    return _outbox_entry(row)
 
 
 def outbox_entries(
@@ -244,27 +256,10 @@ def outbox_entries(
     marks = ",".join("?" * len(states))
     with mapped_errors("reading the outbox"):
         rows = conn.execute(
-            "SELECT seq, change_id, type, id, operation, kind, base_version, payload, created_at,"
-            f" state, attempts, last_error FROM outbox WHERE state IN ({marks}) ORDER BY seq",
+            f"SELECT {_OUTBOX_COLUMNS} FROM outbox WHERE state IN ({marks}) ORDER BY seq",
             list(states),
         ).fetchall()
-    return [
-        OutboxEntry(
-            seq=int(row[0]),
-            change_id=row[1],
-            resource_type=row[2],
-            resource_id=row[3],
-            operation=row[4],
-            kind=row[5],
-            base_version=row[6],
-            payload=None if row[7] is None else _loads(row[7]),
-            created_at=row[8],
-            state=row[9],
-            attempts=int(row[10]),
-            last_error=row[11],
-        )
-        for row in rows
-    ]
+    return [_outbox_entry(row) for row in rows]
 
 
 def outbox_counts(conn: Connection) -> dict[str, int]:
