@@ -16,9 +16,12 @@ from bedside.store.errors import (
     WrongKeyError,
 )
 from bedside.store.keystore import DemoKeyFile, KeyStore, MemoryKeyStore, OsKeyStore
+from bedside.store.outbox import ConflictChoice, ConflictEntry
 from bedside.store.records import OutboxEntry
 
 __all__ = [
+    "ConflictChoice",
+    "ConflictEntry",
     "DemoKeyFile",
     "KeyMissingError",
     "KeyStore",

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bedside.store import records
+from bedside.store import outbox, records, scope_data
 from bedside.store.connection import Connection, open_encrypted
 from bedside.store.keystore import KeyStore, get_or_create_key
 from bedside.store.migrations import LATEST_VERSION, migrate
+from bedside.store.outbox import ConflictChoice, ConflictEntry
 from bedside.store.records import (
     ChangeKind,
     Operation,
@@ -165,8 +166,80 @@ class Store:
         """Record complete pulls of several types at once, all or nothing."""
         await self._worker.run(records.set_sync_states, scope, dict(server_times))
 
+    async def clear_sync_state(self, scope: str) -> None:
+        await self._worker.run(records.clear_sync_state, scope)
+
     async def device_fact(self, name: str) -> str | None:
         return await self._worker.run(records.get_device_fact, name)
 
     async def set_device_fact(self, name: str, value: str) -> None:
         await self._worker.run(records.set_device_fact, name, value)
+
+    # Uploads and their outcome (see bedside.store.outbox) -------------------------------------
+
+    async def outbox_entry(self, seq: int) -> OutboxEntry:
+        return await self._worker.run(outbox.get_entry, seq)
+
+    async def mark_in_flight(self, seq: int) -> None:
+        await self._worker.run(outbox.mark_in_flight, seq)
+
+    async def note_upload_failure(self, seq: int, message: str) -> None:
+        await self._worker.run(outbox.note_failure, seq, message)
+
+    async def complete_upload(
+        self, seq: int, server_resource: Mapping[str, Any] | None, *, settled_at: str
+    ) -> OutboxEntry:
+        return await self._worker.run(outbox.complete_upload, seq, server_resource, settled_at)
+
+    async def reject_upload(self, seq: int, message: str) -> None:
+        await self._worker.run(outbox.reject_upload, seq, message)
+
+    async def requeue_merged(
+        self, seq: int, merged: Mapping[str, Any], server_version: str | None
+    ) -> None:
+        await self._worker.run(outbox.requeue_merged, seq, merged, server_version)
+
+    async def record_conflict(
+        self, seq: int, server_resource: Mapping[str, Any] | None, *, rule: str, detected_at: str
+    ) -> None:
+        await self._worker.run(
+            outbox.record_conflict, seq, server_resource, rule=rule, detected_at=detected_at
+        )
+
+    async def open_conflicts(self) -> list[ConflictEntry]:
+        return await self._worker.run(outbox.open_conflicts)
+
+    async def settle_conflict(self, seq: int, choice: ConflictChoice, *, by: str, at: str) -> None:
+        await self._worker.run(outbox.settle_conflict, seq, choice, by=by, at=at)
+
+    async def retry_rejected(self, seq: int) -> None:
+        await self._worker.run(outbox.retry_rejected, seq)
+
+    async def discard_rejected(self, seq: int, *, by: str, at: str) -> None:
+        await self._worker.run(outbox.discard_rejected, seq, by=by, at=at)
+
+    async def stale_resources(self) -> list[tuple[str, str]]:
+        return await self._worker.run(outbox.stale_resources)
+
+    async def forget_resource(self, resource_type: str, resource_id: str) -> None:
+        await self._worker.run(outbox.forget_resource, resource_type, resource_id)
+
+    # Scope: reconciliation and purge (see bedside.store.scope_data) ---------------------------
+
+    async def cached_patient_ids(self) -> set[str]:
+        return await self._worker.run(scope_data.cached_patient_ids)
+
+    async def patients_with_unsettled_changes(self, patient_ids: Iterable[str]) -> set[str]:
+        return await self._worker.run(scope_data.patients_with_unsettled_changes, list(patient_ids))
+
+    async def purge_patients(self, patient_ids: Iterable[str]) -> int:
+        return await self._worker.run(scope_data.purge_patients, list(patient_ids))
+
+    async def server_ids(
+        self, resource_type: str, patient_ids: Sequence[str] | None = None
+    ) -> set[str]:
+        ids = None if patient_ids is None else list(patient_ids)
+        return await self._worker.run(scope_data.server_ids, resource_type, ids)
+
+    async def forget_deleted(self, resource_type: str, ids: Iterable[str]) -> int:
+        return await self._worker.run(scope_data.forget_deleted, resource_type, list(ids))

@@ -49,7 +49,8 @@ _REFUSAL_REASONS = {
 
 
 class KeyStore(Protocol):
-    """Where raw database keys are kept, by name (one key per site cache)."""
+    """Where the device's secrets are kept, by name: raw cache keys (one per site cache), the
+    device's private signing key, a client secret — never in settings or plain files."""
 
     def get_key(self, name: str) -> bytes | None:
         """The key stored under ``name``, or None when there is none."""
@@ -75,6 +76,12 @@ def _check_key(key: bytes) -> bytes:
             f"A cache key must be {KEY_BYTES} bytes; the key store returned {len(key)}."
         )
     return key
+
+
+def _check_secret(secret: bytes) -> bytes:
+    if not secret:
+        raise KeyStoreError("An empty secret cannot be kept in the key store.")
+    return secret
 
 
 def get_or_create_key(store: KeyStore, name: str, *, cache_exists: bool) -> bytes:
@@ -106,7 +113,7 @@ class MemoryKeyStore:
         return self._keys.get(name)
 
     def set_key(self, name: str, key: bytes) -> None:
-        self._keys[name] = _check_key(key)
+        self._keys[name] = _check_secret(key)
 
     def delete_key(self, name: str) -> None:
         self._keys.pop(name, None)
@@ -166,7 +173,7 @@ class OsKeyStore:
             raise KeyStoreError("The key in the system key store is damaged.") from exc
 
     def set_key(self, name: str, key: bytes) -> None:
-        self._call("set_password", name, _check_key(key).hex())
+        self._call("set_password", name, _check_secret(key).hex())
 
     def delete_key(self, name: str) -> None:
         import keyring.errors
@@ -210,7 +217,7 @@ class DemoKeyFile:
         path = self._path(name)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as handle:
-            handle.write(_check_key(key).hex() + "\n")
+            handle.write(_check_secret(key).hex() + "\n")
 
     def delete_key(self, name: str) -> None:
         self._path(name).unlink(missing_ok=True)

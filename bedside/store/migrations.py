@@ -15,6 +15,11 @@ The schema, in words:
   the local copy.
 * ``sync_state`` — per scope and resource type, the *server's* time of the last complete pull.
 * ``device`` — small key/value facts about this device's cache (site, creation time).
+* ``conflict`` — an upload the EHR refused because its version moved on (412) and that no rule
+  could merge: both versions are kept until a nurse settles it.
+
+Outbox rows also record what settled them (``settled_at``, ``server_version``, ``resolution``), and
+a resource can be ``stale`` (its local change was discarded; the EHR's copy must be read again).
 """
 
 from __future__ import annotations
@@ -100,10 +105,31 @@ CREATE INDEX resource_by_location ON resource (location_id) WHERE location_id IS
 CREATE INDEX resource_by_patient_date ON resource (patient_id, type, sort_date)
 """
 
+_V4 = """
+ALTER TABLE outbox ADD COLUMN server_version TEXT;
+ALTER TABLE outbox ADD COLUMN settled_at TEXT;
+ALTER TABLE outbox ADD COLUMN resolution TEXT;
+CREATE TABLE conflict (
+    seq             INTEGER PRIMARY KEY REFERENCES outbox (seq),
+    type            TEXT NOT NULL,
+    id              TEXT NOT NULL,
+    local_json      TEXT NOT NULL,
+    server_json     TEXT,
+    server_version  TEXT,
+    rule            TEXT NOT NULL,
+    detected_at     TEXT NOT NULL,
+    resolution      TEXT CHECK (resolution IN ('kept_local', 'took_server')),
+    resolved_at     TEXT,
+    resolved_by     TEXT
+);
+CREATE INDEX resource_by_state ON resource (local_state) WHERE local_state != 'synced'
+"""
+
 MIGRATIONS: Sequence[Migration] = (
     Migration(1, "resources, sync state, device facts", _script(_V1)),
     Migration(2, "outbox of local changes; local state of resources", _script(_V2)),
     Migration(3, "index columns for views: encounter, location, status, date", _script(_V3)),
+    Migration(4, "settled uploads, conflicts kept for review, stale resources", _script(_V4)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -43,6 +43,9 @@ class OutboxEntry:
     state: OutboxState
     attempts: int
     last_error: str | None
+    server_version: str | None = None
+    settled_at: str | None = None
+    resolution: str | None = None
 
 
 def _dumps(resource: Mapping[str, Any]) -> str:
@@ -90,7 +93,8 @@ def _row(resource: Mapping[str, Any], local_state: str) -> tuple[Any, ...]:
 
 def _upsert_sql(local_state: str, only_over_synced: bool) -> str:
     # Downloads must not overwrite a row changed on this device and not yet uploaded.
-    guard = "\nWHERE resource.local_state = 'synced'" if only_over_synced else ""
+    # A 'stale' row (a discarded local change) is waiting for exactly this: the server's copy.
+    guard = "\nWHERE resource.local_state IN ('synced', 'stale')" if only_over_synced else ""
     # Only constant fragments are formatted in; values always go through placeholders.
     return f"""
 INSERT INTO resource (type, id, version_id, last_updated, patient_id, encounter_id, location_id,
@@ -188,7 +192,7 @@ def count_by_type(conn: Connection) -> dict[str, int]:
 
 _OUTBOX_COLUMNS = (
     "seq, change_id, type, id, operation, kind, base_version, payload, created_at,"
-    " state, attempts, last_error"
+    " state, attempts, last_error, server_version, settled_at, resolution"
 )
 
 
@@ -206,6 +210,9 @@ def _outbox_entry(row: Sequence[Any]) -> OutboxEntry:
         state=row[9],
         attempts=int(row[10]),
         last_error=row[11],
+        server_version=row[12],
+        settled_at=row[13],
+        resolution=row[14],
     )
 
 
@@ -285,6 +292,12 @@ def set_sync_states(conn: Connection, /, scope: str, server_times: Mapping[str, 
             " ON CONFLICT (scope, resource_type) DO UPDATE SET last_pull = excluded.last_pull",
             [(scope, kind, when) for kind, when in server_times.items()],
         )
+
+
+def clear_sync_state(conn: Connection, /, scope: str) -> None:
+    """Forget the pulls of ``scope``: the next pull downloads everything again."""
+    with transaction(conn, "clearing the sync state"):
+        conn.execute("DELETE FROM sync_state WHERE scope = ?", (scope,))
 
 
 def get_device_fact(conn: Connection, /, name: str) -> str | None:

@@ -8,6 +8,7 @@ not touch the store; the download and upload steps decide what to do with what i
 from __future__ import annotations
 
 import json
+import ssl
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -28,6 +29,7 @@ from bedside.sync.errors import (
     SyncError,
     SyncTimeoutError,
 )
+from bedside.sync.retry import NO_RETRY, RetryPolicy, with_retries
 
 FHIR_JSON = "application/fhir+json"
 USER_AGENT = f"Bedside/{__version__} (ward tablet; +FHIR R4)"
@@ -107,12 +109,17 @@ class FhirClient:
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        retry: RetryPolicy = NO_RETRY,
+        tls: ssl.SSLContext | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._tokens = tokens
+        self.retry = retry
+        self.requests_sent = 0
         self._http = httpx.AsyncClient(
             transport=transport,
             timeout=timeout,
+            verify=tls if tls is not None else True,
             headers={"User-Agent": USER_AGENT, "Accept": FHIR_JSON},
             follow_redirects=False,
         )
@@ -145,8 +152,27 @@ class FhirClient:
         params: Mapping[str, str] | None = None,
         body: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
+        retry: bool = False,
     ) -> httpx.Response:
-        """Send one request (renewing the token once on a 401) and map any failure."""
+        """Send one request (renewing the token once on a 401) and map any failure.
+
+        ``retry=True`` is only for requests that are safe to repeat (reads, ``PUT`` of a
+        client-chosen id); they are retried under :attr:`retry` (see :mod:`bedside.sync.retry`).
+        """
+        if retry:
+            return await with_retries(
+                self.retry, lambda: self._send(method, path, params, body, headers)
+            )
+        return await self._send(method, path, params, body, headers)
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str] | None,
+        body: Mapping[str, Any] | None,
+        headers: Mapping[str, str] | None,
+    ) -> httpx.Response:
         send_headers = dict(headers or {})
         content: bytes | None = None
         if body is not None:
@@ -156,6 +182,7 @@ class FhirClient:
             if self._tokens is not None:
                 token = await self._tokens.bearer(self._http, renew=attempt == 2)
                 send_headers["Authorization"] = f"Bearer {token}"
+            self.requests_sent += 1
             try:
                 response = await self._http.request(
                     method, self.url(path), params=params, content=content, headers=send_headers
@@ -171,11 +198,43 @@ class FhirClient:
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def get_json(self, path: str, params: Mapping[str, str] | None = None) -> dict[str, Any]:
-        response = await self.request("GET", path, params=params)
+        response = await self.request("GET", path, params=params, retry=True)
         return _json_object(response)
 
     async def capabilities(self) -> dict[str, Any]:
         return await self.get_json("metadata")
+
+    async def read(self, resource_type: str, resource_id: str) -> dict[str, Any] | None:
+        """The server's current version of a resource, or None when it is gone (404 or 410)."""
+        try:
+            response = await self.request("GET", f"{resource_type}/{resource_id}", retry=True)
+        except RejectedError as exc:
+            if exc.status in (404, 410):
+                return None
+            raise
+        return _json_object(response)
+
+    async def vread(
+        self, resource_type: str, resource_id: str, version_id: str
+    ) -> dict[str, Any] | None:
+        """One past version of a resource, or None when the server does not have it."""
+        try:
+            response = await self.request(
+                "GET", f"{resource_type}/{resource_id}/_history/{version_id}", retry=True
+            )
+        except RejectedError as exc:
+            if exc.status in (404, 410):
+                return None
+            raise
+        return _json_object(response)
+
+    async def count(self, resource_type: str, params: Mapping[str, str]) -> int:
+        """How many resources a search matches (``_summary=count``)."""
+        bundle = await self.get_json(resource_type, {**params, "_summary": "count"})
+        total = bundle.get("total")
+        if not isinstance(total, int) or isinstance(total, bool) or total < 0:
+            raise ProtocolError("The EHR answered a count without a valid total.")
+        return total
 
     async def search(
         self, resource_type: str, params: Mapping[str, str]
@@ -185,7 +244,7 @@ class FhirClient:
         url: str | None = self.url(resource_type)
         query: Mapping[str, str] | None = params
         while url is not None:
-            response = await self.request("GET", url, params=query)
+            response = await self.request("GET", url, params=query, retry=True)
             bundle = _json_object(response)
             page = _page_of(bundle, url, resource_type)
             page.server_time = page.server_time or _date_header(response)
@@ -216,6 +275,11 @@ def _date_header(response: httpx.Response) -> str | None:
     except (TypeError, ValueError):
         return None
     return moment.isoformat().replace("+00:00", "Z")
+
+
+def json_object(response: httpx.Response) -> dict[str, Any]:
+    """The answer's body as a JSON object, or a :class:`ProtocolError`."""
+    return _json_object(response)
 
 
 def _json_object(response: httpx.Response) -> dict[str, Any]:

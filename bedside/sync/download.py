@@ -10,7 +10,13 @@ The sync state records, per type, the *server's* time at the first page of the *
 of that type (patient types are fetched in chunks of patients), and it is written only once the
 whole download has succeeded: a pull cut short never claims to be complete.
 
-Incremental pulls, deletions and leaving the scope are the sync engine's job (issue #3).
+Incremental pulls ask each type for ``_lastUpdated=gt{last pull − overlap}`` on the server's
+clock. The scope's current encounters are read in full every time (a ward has a few dozen): they
+say who is in scope now, so a new patient is downloaded whole and a patient who left (discharge,
+transfer) is reported for purging — without type-level ``_history``, which many servers lack.
+Resources deleted on the EHR are found by :func:`reconcile`: a ``_summary=count`` per type and
+chunk of patients, and, where the count differs from the cache, a fresh pull of that slice whose
+ids are the truth.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from bedside.models import FhirModelError, parse_resource
@@ -37,6 +44,9 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 500
 IDS_PER_QUERY = 40  # keeps query strings well below common URL length limits
+# A resource committed on the EHR while our previous search ran can carry a lastUpdated just
+# before that search's time; asking again a little further back costs a few repeats, no loss.
+DELTA_OVERLAP = timedelta(seconds=5)
 
 
 @dataclass
@@ -49,6 +59,11 @@ class DownloadReport:
     server_times: dict[str, str] = field(default_factory=dict)
     requests: int = 0
     seconds: float = 0.0
+    # Who is in scope now (from the current encounters) and who is cached but no longer is.
+    current_patients: set[str] = field(default_factory=set)
+    departed_patients: set[str] = field(default_factory=set)
+    new_patients: set[str] = field(default_factory=set)
+    incremental: bool = False
 
     @property
     def total(self) -> int:
@@ -56,6 +71,9 @@ class DownloadReport:
 
 
 Progress = Callable[[str, int], None]
+# Called after each stored page with the type and the resources it stored (the engine turns it
+# into the one "changes applied" event every view refreshes on).
+PageSink = Callable[[str, list[dict[str, Any]]], None]
 
 
 def _check_page(
@@ -108,6 +126,9 @@ async def _pull(
     progress: Progress | None,
     *,
     keep: list[dict[str, Any]] | None = None,
+    on_page: PageSink | None = None,
+    page_size: int = PAGE_SIZE,
+    seen_ids: set[str] | None = None,
 ) -> None:
     """Download every page of one search into the store (and into ``keep`` when given).
 
@@ -115,7 +136,7 @@ async def _pull(
     passes ``keep``; everything else is let go page by page so memory stays flat.
     """
     first_page = True
-    query = {**params, "_count": str(PAGE_SIZE)}
+    query = {**params, "_count": str(page_size)}
     async for page in client.search(resource_type, query):
         if first_page:
             first_page = False
@@ -126,6 +147,12 @@ async def _pull(
         stored = await _store_page(store, page, resource_type, report)
         if keep is not None:
             keep.extend(stored)
+        if seen_ids is not None:
+            seen_ids.update(str(r["id"]) for r in stored)
+            # Ids of entries that did not parse still exist on the server: never forget them.
+            seen_ids.update(r["id"] for r in page.resources if isinstance(r.get("id"), str))
+        if on_page is not None and stored:
+            on_page(resource_type, stored)
         if progress is not None:
             progress(resource_type, report.stored.get(resource_type, 0))
 
@@ -134,45 +161,194 @@ def _chunks(values: Sequence[str], size: int) -> list[list[str]]:
     return [list(values[i : i + size]) for i in range(0, len(values), size)]
 
 
+def _patient_ids(encounters: Sequence[Mapping[str, Any]]) -> set[str]:
+    return {
+        ref.split("/", 1)[1]
+        for encounter in encounters
+        if isinstance(ref := (encounter.get("subject") or {}).get("reference"), str)
+        and ref.startswith("Patient/")
+    }
+
+
+def _since(last_pull: str) -> str:
+    """The ``_lastUpdated`` bound for a delta: the last pull's server time minus the overlap."""
+    try:
+        moment = datetime.fromisoformat(last_pull.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise ProtocolError(
+            "The recorded server time of the last pull is not a FHIR instant."
+        ) from exc
+    return (moment - DELTA_OVERLAP).isoformat().replace("+00:00", "Z")
+
+
+@dataclass
+class Downloader:
+    """One pull (first or incremental) of a scope into the store."""
+
+    client: FhirClient
+    store: Store
+    scope: Scope
+    progress: Progress | None = None
+    on_page: PageSink | None = None
+    page_size: int = PAGE_SIZE
+
+    async def _pull(
+        self,
+        resource_type: str,
+        params: Mapping[str, str],
+        report: DownloadReport,
+        *,
+        keep: list[dict[str, Any]] | None = None,
+        seen_ids: set[str] | None = None,
+    ) -> None:
+        await _pull(
+            self.client,
+            self.store,
+            resource_type,
+            params,
+            report,
+            self.progress,
+            keep=keep,
+            on_page=self.on_page,
+            page_size=self.page_size,
+            seen_ids=seen_ids,
+        )
+
+    async def _current_encounters(self, report: DownloadReport) -> set[str]:
+        # A ward's encounters list the ward among their locations, a bed's list the bed.
+        query = {
+            "location": f"Location/{self.scope.location_id}",
+            "status": ",".join(CURRENT_ENCOUNTER_STATUSES),
+        }
+        encounters: list[dict[str, Any]] = []
+        await self._pull("Encounter", query, report, keep=encounters)
+        return _patient_ids(encounters)
+
+    async def _patients(
+        self, patient_ids: Sequence[str], report: DownloadReport, since: Mapping[str, str]
+    ) -> None:
+        for chunk in _chunks(sorted(patient_ids), IDS_PER_QUERY):
+            await self._pull(
+                "Patient", {"_id": ",".join(chunk), **_delta(since, "Patient")}, report
+            )
+            for resource_type, parameter in PATIENT_RESOURCES:
+                params = {
+                    parameter: ",".join(f"Patient/{pid}" for pid in chunk),
+                    **_delta(since, resource_type),
+                }
+                await self._pull(resource_type, params, report)
+
+    async def run(self) -> DownloadReport:
+        """A first pull when the scope was never pulled completely, otherwise a delta."""
+        started = time.perf_counter()
+        report = DownloadReport()
+        since = await self.store.sync_state(self.scope.key)
+        report.incremental = bool(since)
+        cached = await self.store.cached_patient_ids() if since else set()
+        for resource_type in SITE_RESOURCES:
+            await self._pull(resource_type, _delta(since, resource_type), report)
+        current = await self._current_encounters(report)
+        report.current_patients = current
+        report.new_patients = current - cached if since else set(current)
+        report.departed_patients = (await self.store.cached_patient_ids()) - current
+        # Patients seen before get a delta; patients new to the scope come whole.
+        await self._patients(sorted(current & cached), report, since)
+        await self._patients(sorted(report.new_patients), report, {})
+        # Only now is every type complete: record the server times together, in one transaction.
+        await self.store.set_sync_states(self.scope.key, report.server_times)
+        report.seconds = time.perf_counter() - started
+        log.info(
+            "%s download of %s: %d resources in %d requests, %d skipped, %d new and %d departed "
+            "patients, %.2f s",
+            "incremental" if report.incremental else "full",
+            self.scope.key,
+            report.total,
+            report.requests,
+            len(report.skipped),
+            len(report.new_patients),
+            len(report.departed_patients),
+            report.seconds,
+        )
+        return report
+
+
+def _delta(since: Mapping[str, str], resource_type: str) -> dict[str, str]:
+    last = since.get(resource_type)
+    return {} if last is None else {"_lastUpdated": f"gt{_since(last)}"}
+
+
 async def full_download(
     client: FhirClient, store: Store, scope: Scope, *, progress: Progress | None = None
 ) -> DownloadReport:
-    """Download everything in ``scope`` into ``store``; see the module docstring for the order."""
-    started = time.perf_counter()
-    report = DownloadReport()
-    for resource_type in SITE_RESOURCES:
-        await _pull(client, store, resource_type, {}, report, progress)
+    """Download everything in ``scope`` into ``store``, ignoring any earlier pull."""
+    await store.clear_sync_state(scope.key)
+    return await Downloader(client, store, scope, progress=progress).run()
 
-    # A ward's encounters list the ward among their locations, a bed's list the bed.
-    encounter_query = {
-        "location": f"Location/{scope.location_id}",
-        "status": ",".join(CURRENT_ENCOUNTER_STATUSES),
-    }
-    encounters: list[dict[str, Any]] = []
-    await _pull(client, store, "Encounter", encounter_query, report, progress, keep=encounters)
 
-    patient_ids = sorted(
-        {
-            ref.split("/", 1)[1]
-            for encounter in encounters
-            if isinstance(ref := (encounter.get("subject") or {}).get("reference"), str)
-            and ref.startswith("Patient/")
-        }
-    )
-    for chunk in _chunks(patient_ids, IDS_PER_QUERY):
-        await _pull(client, store, "Patient", {"_id": ",".join(chunk)}, report, progress)
+@dataclass
+class ReconcileReport:
+    """What a reconciliation of ids found."""
+
+    checked: int = 0  # count queries
+    repulled: list[str] = field(default_factory=list)  # "Type (n patients)" slices pulled again
+    forgotten: int = 0  # cached resources the EHR no longer has
+    requests: int = 0
+
+
+async def reconcile(
+    client: FhirClient,
+    store: Store,
+    scope: Scope,
+    patient_ids: Sequence[str],
+    *,
+    page_size: int = PAGE_SIZE,
+) -> ReconcileReport:
+    """Find resources deleted on the EHR and remove them from the cache.
+
+    After a delta pull the cache holds everything the EHR has (and maybe more): so for each type
+    and chunk of patients, equal counts mean nothing was deleted. Where they differ, the slice is
+    pulled again and cached ids the EHR did not return are forgotten (local changes not yet
+    uploaded are never touched).
+    """
+    report = ReconcileReport()
+    scratch = DownloadReport()
+    slices: list[tuple[str, dict[str, str], list[str] | None]] = [
+        (resource_type, {}, None) for resource_type in SITE_RESOURCES
+    ]
+    for chunk in _chunks(sorted(patient_ids), IDS_PER_QUERY):
+        slices.append(("Patient", {"_id": ",".join(chunk)}, chunk))
         for resource_type, parameter in PATIENT_RESOURCES:
-            params = {parameter: ",".join(f"Patient/{pid}" for pid in chunk)}
-            await _pull(client, store, resource_type, params, report, progress)
-    # Only now is every type complete: record the server times together, in one transaction.
-    await store.set_sync_states(scope.key, report.server_times)
-    report.seconds = time.perf_counter() - started
-    log.info(
-        "full download of %s: %d resources in %d requests, %d skipped, %.1f s",
-        scope.key,
-        report.total,
-        report.requests,
-        len(report.skipped),
-        report.seconds,
-    )
+            slices.append(
+                (resource_type, {parameter: ",".join(f"Patient/{p}" for p in chunk)}, chunk)
+            )
+    for resource_type, params, patients in slices:
+        server_count = await client.count(resource_type, params)
+        report.checked += 1
+        cached = await store.server_ids(resource_type, patients)
+        if server_count == len(cached):
+            continue
+        seen: set[str] = set()
+        await _pull(
+            client, store, resource_type, params, scratch, None, page_size=page_size, seen_ids=seen
+        )
+        report.repulled.append(
+            f"{resource_type} ({'site' if patients is None else f'{len(patients)} patients'})"
+        )
+        report.forgotten += await store.forget_deleted(resource_type, cached - seen)
+    report.requests = report.checked + scratch.requests
+    if report.forgotten:
+        log.info("reconcile of %s: %d deleted resources removed", scope.key, report.forgotten)
     return report
+
+
+async def refresh_stale(client: FhirClient, store: Store) -> int:
+    """Read again the resources whose local change was discarded; return how many."""
+    count = 0
+    for resource_type, resource_id in await store.stale_resources():
+        server = await client.read(resource_type, resource_id)
+        if server is None:
+            await store.forget_resource(resource_type, resource_id)
+        else:
+            await store.put_server_resources([server])
+        count += 1
+    return count

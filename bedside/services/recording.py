@@ -1,0 +1,95 @@
+"""Recording on this tablet: every clinical event and every change goes through here.
+
+A clinical event (a vital sign, an administration, a meal selection, an acknowledgement) gets a
+client-generated UUID as its id and an ``identifier`` in the site's device namespace, so an upload
+repeated after a lost answer can never create a twin on the EHR. The local copy and its outbox
+row are written in one transaction by the store; this module only prepares the resource and
+tells the sync engine that something is waiting (through the ``written`` callback).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import UTC
+from typing import Any
+
+from bedside.services.clock import Clock, system_clock
+from bedside.store import OutboxEntry, Store
+from bedside.store.records import ChangeKind, Operation
+
+
+def event_identifier_system(site_id: str) -> str:
+    """The identifier namespace of events recorded on this site's tablets."""
+    return f"urn:bedside:site:{site_id}:event"
+
+
+def _instant(clock: Clock) -> str:
+    return clock().astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Recorder:
+    """Saves local changes of one site's cache and queues them for the EHR."""
+
+    def __init__(
+        self,
+        store: Store,
+        site_id: str,
+        *,
+        clock: Clock = system_clock,
+        written: Callable[[], None] | None = None,
+    ) -> None:
+        self._store = store
+        self._system = event_identifier_system(site_id)
+        self._clock = clock
+        self._written = written
+
+    async def record_event(self, resource: Mapping[str, Any]) -> OutboxEntry:
+        """Save a new clinical event with its own id and identifier; return its outbox row."""
+        event = dict(resource)
+        event_id = str(uuid.uuid4())
+        event["id"] = event_id
+        identifiers = [i for i in event.get("identifier") or [] if isinstance(i, dict)]
+        event["identifier"] = [*identifiers, {"system": self._system, "value": event_id}]
+        event.pop("meta", None)  # versions are the EHR's to give
+        return await self._save(event, operation="create", kind="event", base_version=None)
+
+    async def record_update(self, resource: Mapping[str, Any]) -> OutboxEntry:
+        """Save a change of a resource the EHR already has; it goes with ``If-Match``."""
+        meta = resource.get("meta")
+        version = meta.get("versionId") if isinstance(meta, dict) else None
+        return await self._save(
+            resource,
+            operation="update",
+            kind="mutable",
+            base_version=version if isinstance(version, str) else None,
+        )
+
+    async def record_delete(self, resource: Mapping[str, Any]) -> OutboxEntry:
+        meta = resource.get("meta")
+        version = meta.get("versionId") if isinstance(meta, dict) else None
+        return await self._save(
+            resource,
+            operation="delete",
+            kind="mutable",
+            base_version=version if isinstance(version, str) else None,
+        )
+
+    async def _save(
+        self,
+        resource: Mapping[str, Any],
+        *,
+        operation: Operation,
+        kind: ChangeKind,
+        base_version: str | None,
+    ) -> OutboxEntry:
+        entry = await self._store.record_local_change(
+            resource,
+            operation=operation,
+            kind=kind,
+            created_at=_instant(self._clock),
+            base_version=base_version,
+        )
+        if self._written is not None:
+            self._written()
+        return entry

@@ -1,0 +1,436 @@
+"""The sync engine: when to push and pull, and what the rest of the app is told about it.
+
+One :class:`SyncEngine` per open cache. It runs on the asyncio loop (under qasync, the Qt thread):
+network I/O is async and every database call goes to the store's own thread, so nothing here
+blocks the screen. What it does and when:
+
+* :meth:`SyncEngine.sync_once` — push the outbox, pull (first or incremental), read back stale
+  resources, reconcile ids when due, purge patients who left the scope once nothing of theirs
+  waits in the outbox, then push again whatever was written meanwhile.
+* :meth:`SyncEngine.start` — a background loop: a sync every ``pull_interval_s``; while offline a
+  cheap probe (``GET metadata``) every ``offline_probe_s`` and a full sync as soon as it answers;
+  :meth:`sync_now` ("sync now" button, network back) and :meth:`local_write_done` (a push soon
+  after each local write) wake it early. A ``Retry-After`` longer than the in-request budget
+  pushes the next attempt back accordingly.
+
+Listeners get a :class:`SyncStatus` (online/offline, last successful sync on the *server's*
+clock, pending / conflict / rejected counts, current activity) whenever it changes, and a
+:class:`Changes` after every page or upload that changed the cache — the one refresh path views
+use. Listener callbacks must be quick; they run on the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from bedside.store import Store, StoreError
+from bedside.store.index import index_columns
+from bedside.sync.abilities import ServerAbilities
+from bedside.sync.client import FhirClient
+from bedside.sync.download import (
+    PAGE_SIZE,
+    Downloader,
+    DownloadReport,
+    ReconcileReport,
+    reconcile,
+    refresh_stale,
+)
+from bedside.sync.errors import (
+    AuthError,
+    OfflineError,
+    ServerError,
+    SyncError,
+    SyncTimeoutError,
+)
+from bedside.sync.scope import Scope
+from bedside.sync.upload import Uploader, UploadReport
+
+log = logging.getLogger(__name__)
+
+Activity = Literal["idle", "pushing", "pulling", "reconciling", "purging", "probing"]
+
+LAST_SYNC_FACT = "last-successful-sync"
+LAST_RECONCILE_FACT = "last-reconcile"
+
+
+@dataclass(frozen=True)
+class SyncPolicy:
+    """The engine's timings (from the ``sync.*`` settings)."""
+
+    pull_interval_s: float = 120.0
+    push_delay_s: float = 1.0
+    reconcile_interval_s: float = 900.0
+    offline_probe_s: float = 15.0
+    page_size: int = PAGE_SIZE
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the sync badge shows."""
+
+    online: bool | None = None  # None: not tried yet
+    last_success: str | None = None  # the server's time of the last complete sync
+    pending: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    activity: Activity = "idle"
+    problem: str | None = None  # plain words for the last failure, None when all is well
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed in the cache: the types, and the patients concerned."""
+
+    resource_types: frozenset[str]
+    patient_ids: frozenset[str]
+
+
+@dataclass
+class SyncReport:
+    """What one :meth:`SyncEngine.sync_once` did, for the CLI, the log and the tests."""
+
+    pushed: UploadReport = field(default_factory=UploadReport)
+    pulled: DownloadReport | None = None
+    reconciled: ReconcileReport | None = None
+    refreshed: int = 0
+    purged_patients: list[str] = field(default_factory=list)
+    kept_patients: list[str] = field(default_factory=list)  # left the scope, changes unsettled
+    requests: int = 0
+    seconds: float = 0.0
+    error: SyncError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def lines(self) -> list[str]:
+        """A short account in plain words (no patient data), one fact per line."""
+        out = []
+        push = self.pushed
+        out.append(
+            f"uploaded: {push.done} settled, {push.conflict} conflicts, {push.rejected} rejected"
+            f", {push.merged} merged, {push.read_back} read back after a lost answer"
+            f", {push.waiting} waiting behind an unsettled change"
+        )
+        if self.pulled is not None:
+            kind = "incremental" if self.pulled.incremental else "first"
+            per_type = ", ".join(f"{k} {v}" for k, v in sorted(self.pulled.stored.items()) if v)
+            out.append(
+                f"downloaded ({kind}): {self.pulled.total} resources"
+                + (f" ({per_type})" if per_type else "")
+                + f", {len(self.pulled.skipped)} skipped as invalid"
+            )
+            out.append(
+                f"patients in scope: {len(self.pulled.current_patients)}"
+                f" ({len(self.pulled.new_patients)} new)"
+            )
+        if self.reconciled is not None:
+            out.append(
+                f"reconciled: {self.reconciled.checked} counts checked, "
+                f"{self.reconciled.forgotten} deleted resources removed"
+            )
+        if self.refreshed:
+            out.append(f"re-read from the EHR: {self.refreshed} resources")
+        if self.purged_patients or self.kept_patients:
+            out.append(
+                f"left the scope: {len(self.purged_patients)} patients purged, "
+                f"{len(self.kept_patients)} kept until their changes are settled"
+            )
+        out.append(f"requests: {self.requests}, {self.seconds:.2f} s")
+        if self.error is not None:
+            out.append(f"stopped: {self.error}")
+        return out
+
+
+StatusListener = Callable[[SyncStatus], None]
+ChangesListener = Callable[[Changes], None]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SyncEngine:
+    """Keeps one store in step with one EHR for one scope."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: FhirClient,
+        scope: Scope,
+        *,
+        policy: SyncPolicy | None = None,
+        clock: Callable[[], datetime] = _utc_now,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.scope = scope
+        self.policy = policy or SyncPolicy()
+        self._clock = clock
+        self._abilities: ServerAbilities | None = None
+        self._lock = asyncio.Lock()
+        self._status = SyncStatus()
+        self._status_listeners: list[StatusListener] = []
+        self._change_listeners: list[ChangesListener] = []
+        self._wake = asyncio.Event()
+        self._push_requested = False
+        self._task: asyncio.Task[None] | None = None
+        self._push_task: asyncio.Task[None] | None = None
+        self._not_before = 0.0  # monotonic time before which the server asked us not to call
+
+    # Listeners and status ------------------------------------------------------------------
+
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    def add_status_listener(self, listener: StatusListener) -> None:
+        self._status_listeners.append(listener)
+
+    def add_changes_listener(self, listener: ChangesListener) -> None:
+        self._change_listeners.append(listener)
+
+    def _set_status(self, **changes: Any) -> None:
+        status = replace(self._status, **changes)
+        if status == self._status:
+            return
+        self._status = status
+        for listener in list(self._status_listeners):
+            try:
+                listener(status)
+            except Exception:
+                log.exception("a sync status listener failed")
+
+    def _emit_changes(self, resource_types: set[str], patient_ids: set[str]) -> None:
+        if not resource_types:
+            return
+        changes = Changes(frozenset(resource_types), frozenset(patient_ids))
+        for listener in list(self._change_listeners):
+            try:
+                listener(changes)
+            except Exception:
+                log.exception("a changes listener failed")
+
+    def _on_page(self, resource_type: str, resources: list[dict[str, Any]]) -> None:
+        patients = {pid for r in resources if (pid := index_columns(r).patient_id)}
+        self._emit_changes({resource_type}, patients)
+
+    async def refresh_counts(self) -> None:
+        """Read the outbox counts and the last sync time into the status."""
+        counts = await self.store.outbox_counts()
+        last = await self.store.device_fact(LAST_SYNC_FACT)
+        self._set_status(
+            pending=counts.get("pending", 0) + counts.get("in_flight", 0),
+            conflicts=counts.get("conflict", 0),
+            rejected=counts.get("rejected", 0),
+            last_success=last,
+        )
+
+    # One sync ------------------------------------------------------------------------------
+
+    async def _abilities_of_server(self) -> ServerAbilities:
+        if self._abilities is None:
+            statement = await self.client.capabilities()
+            self._abilities = ServerAbilities.from_capability_statement(statement)
+        return self._abilities
+
+    async def push(self) -> UploadReport:
+        """Drain the outbox now (the engine's lock keeps it from overlapping a sync)."""
+        async with self._lock:
+            return await self._push()
+
+    async def _push(self) -> UploadReport:
+        self._set_status(activity="pushing")
+        uploader = Uploader(
+            self.client, self.store, await self._abilities_of_server(), clock=self._clock
+        )
+        report = await uploader.drain()
+        self._emit_changes(report.resource_types, set())
+        return report
+
+    async def sync_once(self, *, reconcile_now: bool | None = None) -> SyncReport:
+        """Push, pull, refresh, reconcile when due, purge, push again; never raises SyncError.
+
+        Store failures (a full disk, say) do raise: the cache cannot be trusted to go on.
+        """
+        async with self._lock:
+            started = time.perf_counter()
+            requests_before = self.client.requests_sent
+            report = SyncReport()
+            try:
+                await self._sync(report, reconcile_now)
+            except SyncError as exc:
+                report.error = exc
+                self._note_failure(exc)
+            except StoreError as exc:
+                self._set_status(activity="idle", problem=str(exc))
+                raise
+            else:
+                self._set_status(online=True, problem=None)
+            finally:
+                report.seconds = time.perf_counter() - started
+                report.requests = self.client.requests_sent - requests_before
+                self._set_status(activity="idle")
+                with contextlib.suppress(StoreError):
+                    await self.refresh_counts()
+            log.info("sync of %s: %s", self.scope.key, "; ".join(report.lines()))
+            return report
+
+    async def _sync(self, report: SyncReport, reconcile_now: bool | None) -> None:
+        report.pushed = await self._push()
+        self._set_status(online=True, activity="pulling")
+        downloader = Downloader(
+            self.client,
+            self.store,
+            self.scope,
+            on_page=self._on_page,
+            page_size=self.policy.page_size,
+        )
+        report.pulled = pulled = await downloader.run()
+        report.refreshed = await refresh_stale(self.client, self.store)
+        if reconcile_now if reconcile_now is not None else await self._reconcile_due():
+            self._set_status(activity="reconciling")
+            report.reconciled = await reconcile(
+                self.client,
+                self.store,
+                self.scope,
+                sorted(pulled.current_patients),
+                page_size=self.policy.page_size,
+            )
+            await self.store.set_device_fact(LAST_RECONCILE_FACT, _iso(self._clock()))
+            if report.reconciled.forgotten:
+                self._emit_changes({"deleted"}, set())
+        if pulled.departed_patients:
+            self._set_status(activity="purging")
+            kept = await self.store.patients_with_unsettled_changes(pulled.departed_patients)
+            purge = sorted(pulled.departed_patients - kept)
+            if purge:
+                await self.store.purge_patients(purge)
+                self._emit_changes({"Patient"}, set(purge))
+            report.purged_patients, report.kept_patients = purge, sorted(kept)
+        # The time the data is "as of": the earliest server time of this pull.
+        if pulled.server_times:
+            await self.store.set_device_fact(LAST_SYNC_FACT, min(pulled.server_times.values()))
+        if await self.store.outbox(("pending",)):
+            second = await self._push()  # written while we pulled
+            report.pushed.done += second.done
+            report.pushed.conflict += second.conflict
+            report.pushed.rejected += second.rejected
+            report.pushed.merged += second.merged
+
+    async def _reconcile_due(self) -> bool:
+        last = await self.store.device_fact(LAST_RECONCILE_FACT)
+        if last is None:
+            return True
+        try:
+            elapsed = (self._clock() - datetime.fromisoformat(last)).total_seconds()
+        except ValueError:
+            return True
+        return elapsed >= self.policy.reconcile_interval_s or elapsed < 0
+
+    def _note_failure(self, exc: SyncError) -> None:
+        if isinstance(exc, OfflineError | SyncTimeoutError):
+            self._set_status(online=False, problem=str(exc))
+        else:
+            self._set_status(online=True, problem=str(exc))
+        if isinstance(exc, ServerError) and exc.retry_after:
+            self._not_before = max(self._not_before, time.monotonic() + exc.retry_after)
+        level = logging.WARNING if not isinstance(exc, AuthError) else logging.ERROR
+        log.log(level, "sync of %s stopped: %s (%s)", self.scope.key, exc, type(exc).__name__)
+
+    # The background loop -------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Run the background loop on the current event loop."""
+        if self._task is None or self._task.done():
+            self._task = asyncio.get_running_loop().create_task(self._run(), name="bedside-sync")
+
+    async def stop(self) -> None:
+        for task in (self._task, self._push_task):
+            if task is not None and not task.done():
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._task = self._push_task = None
+
+    def sync_now(self) -> None:
+        """Sync as soon as possible ("sync now", or the network came back)."""
+        self._wake.set()
+
+    def local_write_done(self) -> None:
+        """A local change was recorded: push it soon (several quick writes share one push)."""
+        self._push_requested = True
+        if self._push_task is None or self._push_task.done():
+            self._push_task = asyncio.get_running_loop().create_task(
+                self._push_soon(), name="bedside-push"
+            )
+
+    async def _push_soon(self) -> None:
+        await asyncio.sleep(self.policy.push_delay_s)
+        while self._push_requested:
+            self._push_requested = False
+            if self._status.online is False or time.monotonic() < self._not_before:
+                self._wake.set()  # the loop's probe decides when the network is back
+                return
+            try:
+                await self.push()
+                self._set_status(online=True, problem=None)
+            except SyncError as exc:
+                self._note_failure(exc)
+            finally:
+                self._set_status(activity="idle")
+                with contextlib.suppress(StoreError):
+                    await self.refresh_counts()
+
+    async def _probe(self) -> bool:
+        self._set_status(activity="probing")
+        try:
+            await self.client.request("GET", "metadata")
+        except SyncError as exc:
+            self._note_failure(exc)
+            return False
+        finally:
+            self._set_status(activity="idle")
+        return True
+
+    async def _run(self) -> None:
+        with contextlib.suppress(StoreError):
+            await self.refresh_counts()
+        while True:
+            wait_until_allowed = self._not_before - time.monotonic()
+            if wait_until_allowed > 0:
+                await self._sleep(wait_until_allowed)
+            if self._status.online is False and not await self._probe():
+                await self._sleep(self.policy.offline_probe_s)
+                continue
+            try:
+                report = await self.sync_once()
+            except StoreError:
+                log.exception("sync of %s stopped by the cache", self.scope.key)
+                await self._sleep(self.policy.pull_interval_s)
+                continue
+            if report.ok:
+                await self._sleep(self.policy.pull_interval_s)
+            elif self._status.online is False:
+                await self._sleep(self.policy.offline_probe_s)
+            else:
+                await self._sleep(min(self.policy.pull_interval_s, self.policy.offline_probe_s))
+
+    async def _sleep(self, seconds: float) -> None:
+        """Wait, unless someone asks for a sync sooner."""
+        try:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=max(0.0, seconds))
+        finally:
+            self._wake.clear()
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()

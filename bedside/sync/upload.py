@@ -1,0 +1,330 @@
+"""Draining the outbox to the EHR: in order, one request in flight per row, exactly once.
+
+How each kind of row goes out (see ``fhir.md``):
+
+* **create** (clinical events, new meal selections): the row carries a client-chosen id and an
+  ``identifier``. ``PUT {type}/{id}`` when the server allows create-as-update for the type (a
+  repeat is harmless), otherwise ``POST`` with ``If-None-Exist: identifier=system|value``.
+* **update** of a mutable resource: ``PUT`` with ``If-Match: W/"base version"``. A 412 is a
+  conflict, handled by the type's rule (:mod:`bedside.sync.conflicts`).
+* **delete**: ``DELETE`` with ``If-Match``; "already gone" counts as done.
+
+Exactly once: a row is marked ``in_flight`` in the cache *before* its request leaves. A row found
+``in_flight`` — the answer was lost to a timeout or a reset, or the app was killed — is first
+read back from the server; only when the server does not have the change is it sent again.
+
+A row the server refuses for good (400, 403, 405, 422) is parked as *rejected* with the server's
+message, and the rows behind it go on. Rows of a resource whose earlier row is in conflict or
+rejected wait, so a resource's changes never overtake each other. No connection, a timeout or a
+failing server stop the drain; the rows stay in order for the next attempt.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from bedside.store import OutboxEntry, Store
+from bedside.sync.abilities import ServerAbilities
+from bedside.sync.client import FhirClient, json_object
+from bedside.sync.conflicts import describe, rule_for, same_content, three_way_merge
+from bedside.sync.errors import ConflictError, ProtocolError, RejectedError
+
+log = logging.getLogger(__name__)
+
+PREFER_REPRESENTATION = {"Prefer": "return=representation"}
+
+Outcome = Literal["done", "merged", "conflict", "rejected"]
+
+MERGE_ROUNDS = 3  # a resource that keeps moving under us is left for the next sync
+
+
+@dataclass
+class UploadReport:
+    """What one drain of the outbox did."""
+
+    done: int = 0
+    merged: int = 0  # merged with the EHR's version by rule (counted again when settled)
+    conflict: int = 0
+    rejected: int = 0
+    read_back: int = 0  # rows whose earlier answer was lost and that were read back first
+    waiting: int = 0  # rows held behind an unsettled row of the same resource
+    outcomes: dict[int, Outcome] = field(default_factory=dict)
+    resource_types: set[str] = field(default_factory=set)  # of the rows settled or parked
+
+    @property
+    def total(self) -> int:
+        return self.done + self.conflict + self.rejected
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _instant(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _version(resource: Mapping[str, Any] | None) -> str | None:
+    meta = resource.get("meta") if resource is not None else None
+    version = meta.get("versionId") if isinstance(meta, dict) else None
+    return version if isinstance(version, str) else None
+
+
+def _search_identifier(resource: Mapping[str, Any]) -> str | None:
+    """``system|value`` of the resource's first complete identifier (our device namespace)."""
+    identifiers = resource.get("identifier")
+    candidates = identifiers if isinstance(identifiers, list) else [identifiers]
+    for identifier in candidates:
+        if isinstance(identifier, dict):
+            system, value = identifier.get("system"), identifier.get("value")
+            if isinstance(system, str) and isinstance(value, str) and system and value:
+                return f"{system}|{value}"
+    return None
+
+
+class Uploader:
+    """Uploads outbox rows for one store and one EHR."""
+
+    def __init__(
+        self,
+        client: FhirClient,
+        store: Store,
+        abilities: ServerAbilities,
+        *,
+        clock: Callable[[], datetime] = _utc_now,
+    ) -> None:
+        self._client = client
+        self._store = store
+        self._abilities = abilities
+        self._clock = clock
+
+    async def drain(self) -> UploadReport:
+        """Send every pending row, oldest first (see the module docstring for the rules)."""
+        report = UploadReport()
+        held = {(c.resource_type, c.resource_id) for c in await self._store.open_conflicts()}
+        held |= {
+            (row.resource_type, row.resource_id) for row in await self._store.outbox(("rejected",))
+        }
+        for entry in await self._store.outbox(("pending", "in_flight")):
+            key = (entry.resource_type, entry.resource_id)
+            if key in held:
+                report.waiting += 1
+                continue
+            try:
+                outcome = await self.upload(entry, report)
+                for _ in range(MERGE_ROUNDS):
+                    if outcome != "merged":
+                        break
+                    report.merged += 1  # merged on the server's version: send it right away
+                    outcome = await self.upload(await self._store.outbox_entry(entry.seq), report)
+            except Exception as exc:
+                # Not settled: keep the plain-words reason with the row, then stop the drain.
+                await self._store.note_upload_failure(entry.seq, str(exc))
+                raise
+            report.outcomes[entry.seq] = outcome
+            report.resource_types.add(entry.resource_type)
+            if outcome in ("conflict", "rejected"):
+                held.add(key)
+            if outcome != "merged":
+                setattr(report, outcome, getattr(report, outcome) + 1)
+        return report
+
+    async def upload(self, entry: OutboxEntry, report: UploadReport | None = None) -> Outcome:
+        """Settle one row: read it back first if an earlier answer may have been lost."""
+        if entry.state == "in_flight":
+            if report is not None:
+                report.read_back += 1
+            settled = await self._read_back(entry)
+            if settled is not None:
+                return settled
+        await self._store.mark_in_flight(entry.seq)
+        try:
+            if entry.operation == "create":
+                return await self._create(entry)
+            if entry.operation == "update":
+                return await self._update(entry)
+            return await self._delete(entry)
+        except RejectedError as exc:
+            if entry.operation != "create" and exc.status in (404, 410):
+                return await self._conflict(entry, None)  # gone on the EHR meanwhile
+            return await self._reject(entry, exc)
+
+    # Sending -------------------------------------------------------------------------------
+
+    async def _create(self, entry: OutboxEntry) -> Outcome:
+        payload = entry.payload or {}
+        if entry.resource_type in self._abilities.update_create:
+            response = await self._client.request(
+                "PUT",
+                f"{entry.resource_type}/{entry.resource_id}",
+                body=payload,
+                headers=PREFER_REPRESENTATION,
+            )
+        else:
+            identifier = _search_identifier(payload)
+            if identifier is None:
+                return await self._reject(
+                    entry,
+                    RejectedError(
+                        "This record has no identifier, and the EHR does not accept records at an "
+                        "id chosen by the tablet; it cannot be sent without risking a duplicate."
+                    ),
+                )
+            try:
+                response = await self._client.request(
+                    "POST",
+                    entry.resource_type,
+                    body=payload,
+                    headers={**PREFER_REPRESENTATION, "If-None-Exist": f"identifier={identifier}"},
+                )
+            except ConflictError:
+                # 412 here: several resources on the EHR carry this identifier already.
+                found = await self._find_by_identifier(entry.resource_type, identifier)
+                return await self._conflict(entry, found, rule="duplicate")
+        return await self._complete(entry, await self._stored_answer(entry, response))
+
+    async def _update(self, entry: OutboxEntry) -> Outcome:
+        headers = dict(PREFER_REPRESENTATION)
+        if entry.base_version is not None:
+            headers["If-Match"] = f'W/"{entry.base_version}"'  # unquoted values are ignored
+        try:
+            response = await self._client.request(
+                "PUT",
+                f"{entry.resource_type}/{entry.resource_id}",
+                body=entry.payload or {},
+                headers=headers,
+            )
+        except ConflictError:
+            server = await self._client.read(entry.resource_type, entry.resource_id)
+            return await self._conflict(entry, server)
+        return await self._complete(entry, await self._stored_answer(entry, response))
+
+    async def _delete(self, entry: OutboxEntry) -> Outcome:
+        headers = {}
+        if entry.base_version is not None:
+            headers["If-Match"] = f'W/"{entry.base_version}"'
+        try:
+            await self._client.request(
+                "DELETE", f"{entry.resource_type}/{entry.resource_id}", headers=headers
+            )
+        except RejectedError as exc:
+            if exc.status not in (404, 410):
+                raise
+        except ConflictError:
+            server = await self._client.read(entry.resource_type, entry.resource_id)
+            return await self._conflict(entry, server)
+        return await self._complete(entry, None)
+
+    async def _stored_answer(self, entry: OutboxEntry, response: Any) -> dict[str, Any] | None:
+        """What the server stored: the body when it sent one, else a read of ``Location``."""
+        if response.content:
+            try:
+                body = json_object(response)
+            except ProtocolError:
+                body = None
+            if body is not None and body.get("resourceType") == entry.resource_type:
+                return body
+        location = response.headers.get("Location") or response.headers.get("Content-Location")
+        if isinstance(location, str) and f"{entry.resource_type}/" in location:
+            resource_id = location.split(f"{entry.resource_type}/", 1)[1].split("/", 1)[0]
+            return await self._client.read(entry.resource_type, resource_id)
+        return None
+
+    # Reading back after a lost answer -------------------------------------------------------
+
+    async def _find_by_identifier(
+        self, resource_type: str, identifier: str
+    ) -> dict[str, Any] | None:
+        async for page in self._client.search(resource_type, {"identifier": identifier}):
+            for resource in page.resources:
+                if resource.get("resourceType") == resource_type:
+                    return resource
+        return None
+
+    async def _read_back(self, entry: OutboxEntry) -> Outcome | None:
+        """Settle a row whose earlier answer was lost, or None when it must be sent (again)."""
+        payload = entry.payload or {}
+        if entry.operation == "create":
+            if entry.resource_type in self._abilities.update_create:
+                found = await self._client.read(entry.resource_type, entry.resource_id)
+            else:
+                identifier = _search_identifier(payload)
+                found = (
+                    None
+                    if identifier is None
+                    else await self._find_by_identifier(entry.resource_type, identifier)
+                )
+            return None if found is None else await self._complete(entry, found)
+        server = await self._client.read(entry.resource_type, entry.resource_id)
+        if entry.operation == "delete":
+            if server is None:
+                return await self._complete(entry, None)
+            if _version(server) == entry.base_version:
+                return None
+            return await self._conflict(entry, server)
+        if server is None:
+            return await self._conflict(entry, None)
+        if same_content(server, payload):
+            return await self._complete(entry, server)
+        if entry.base_version is None or _version(server) == entry.base_version:
+            return None
+        return await self._conflict(entry, server)
+
+    # Settling --------------------------------------------------------------------------------
+
+    async def _complete(self, entry: OutboxEntry, server: Mapping[str, Any] | None) -> Outcome:
+        await self._store.complete_upload(entry.seq, server, settled_at=_instant(self._clock()))
+        return "done"
+
+    async def _reject(self, entry: OutboxEntry, exc: RejectedError) -> Outcome:
+        message = str(exc) + (f" The EHR said: {exc.detail}" if exc.detail else "")
+        # The server's diagnostics may quote the record; the log gets the status only.
+        log.warning(
+            "upload %s of %s rejected (HTTP %s)", entry.seq, entry.resource_type, exc.status
+        )
+        await self._store.reject_upload(entry.seq, message)
+        return "rejected"
+
+    async def _conflict(
+        self, entry: OutboxEntry, server: Mapping[str, Any] | None, *, rule: str | None = None
+    ) -> Outcome:
+        local = entry.payload or {}
+        type_rule = rule_for(entry.resource_type)
+        if server is not None and rule is None:
+            if same_content(server, local):
+                return await self._complete(entry, server)  # the EHR already says the same
+            if type_rule == "merge" and entry.base_version is not None:
+                base = await self._client.vread(
+                    entry.resource_type, entry.resource_id, entry.base_version
+                )
+                merged = None if base is None else three_way_merge(base, local, server)
+                if merged is not None:
+                    merged["meta"] = {**(local.get("meta") or {}), "versionId": _version(server)}
+                    await self._store.requeue_merged(entry.seq, merged, _version(server))
+                    log.info(
+                        "upload %s of %s merged with the EHR's version",
+                        entry.seq,
+                        entry.resource_type,
+                    )
+                    return "merged"
+        if rule == "duplicate":
+            reason = (
+                f"Several {entry.resource_type} records with this record's identifier already "
+                "exist on the EHR; check them and keep one."
+            )
+        elif server is None:
+            reason = (
+                f"The {entry.resource_type} was deleted on the EHR after this tablet changed it; "
+                "choose whether to create it again or drop this change."
+            )
+        else:
+            reason = describe(type_rule, entry.resource_type)
+        log.warning("upload %s of %s is a conflict for review", entry.seq, entry.resource_type)
+        await self._store.record_conflict(
+            entry.seq, server, rule=reason, detected_at=_instant(self._clock())
+        )
+        return "conflict"
