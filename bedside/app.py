@@ -22,7 +22,15 @@ from bedside.sandbox.seed import SeedWard, generate_ward
 from bedside.sandbox.server import Sandbox
 from bedside.services.clock import system_clock
 from bedside.services.ward import WardCensusService
-from bedside.store import DemoKeyFile, Store, StoreError, cache_path, key_name
+from bedside.store import (
+    DemoKeyFile,
+    KeyStoreError,
+    Store,
+    StoreError,
+    cache_path,
+    key_name,
+    mark_demo_directory,
+)
 from bedside.sync import (
     FhirClient,
     PrivateKeyJwt,
@@ -73,7 +81,8 @@ def run_demo(options: DemoOptions) -> int:
     asyncio.set_event_loop(loop)
     with ExitStack() as stack:
         if options.data_dir is None:
-            data_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bedside-")))
+            scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bedside-")))
+            data_dir = mark_demo_directory(scratch / "demo")
         else:
             data_dir = _fresh_demo_dir(options.data_dir)
         log.info("starting the sandbox EHR (seed %d, scale %d)", options.seed, options.scale)
@@ -87,25 +96,18 @@ def run_demo(options: DemoOptions) -> int:
     return exit_code
 
 
-DEMO_MARKER = ".bedside-demo-directory"
-
-
 def _fresh_demo_dir(path: Path) -> Path:
-    """Empty a directory the demo made before; refuse any other non-empty directory.
+    """Empty a directory a demo made before; refuse any other non-empty directory.
 
     "A fresh demo cache" means the demo never reuses an earlier demo's cache or key — but it must
     never delete a directory someone pointed it at by mistake.
     """
-    if path.exists() and any(path.iterdir()):
-        if not (path / DEMO_MARKER).exists():
-            raise SystemExit(
-                f"{path} is not empty and was not made by `bedside demo`; "
-                "choose an empty or new directory."
-            )
-        shutil.rmtree(path)
-    path.mkdir(parents=True, exist_ok=True)
-    (path / DEMO_MARKER).write_text("Made by `bedside demo`; holds only synthetic data.\n")
-    return path
+    try:
+        mark_demo_directory(path)
+    except KeyStoreError as exc:
+        raise SystemExit(str(exc)) from exc
+    shutil.rmtree(path)
+    return mark_demo_directory(path)
 
 
 async def _demo(

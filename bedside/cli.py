@@ -5,7 +5,12 @@ Sub-commands:
 * ``bedside demo [--screenshot DIR]`` — the embedded sandbox EHR with a synthetic ward, a fresh
   encrypted demo cache filled through the FHIR client, and the app on top of it;
 * ``bedside sandbox --port N`` — only the sandbox EHR, as a real server on loopback;
-* ``bedside`` alone — the demo, until a device is enrolled (enrollment comes with later issues).
+* ``bedside sync --once`` — one sync of this device with its EHR (or, with nothing configured,
+  with the embedded sandbox), printing what it did; exit code 0 synced, 1 failed, 2 not set up;
+* ``bedside enroll`` — create the device's signing key in the key store and print the public key
+  IT registers with the EHR (or store a client secret read from standard input);
+* ``bedside settings`` — every setting, its value and where the value came from;
+* ``bedside`` alone — the demo, until a device is enrolled.
 """
 
 from __future__ import annotations
@@ -44,6 +49,34 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2026, help="synthetic ward seed")
     demo.add_argument("--scale", type=int, default=1, help="grow the synthetic ward")
 
+    config = argparse.ArgumentParser(add_help=False)
+    config.add_argument(
+        "--config", type=Path, metavar="FILE", help="settings file (default: the machine-wide one)"
+    )
+    config.add_argument(
+        "--demo-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep the cache and the device's keys in this demo/training directory "
+        "(synthetic data only) instead of the OS key store",
+    )
+    sync = commands.add_parser(
+        "sync", parents=[config], help="sync this device with its EHR and print what was done"
+    )
+    sync.add_argument("--once", action="store_true", required=True, help="one sync, then exit")
+    sync.add_argument(
+        "--reconcile", action="store_true", help="also look for resources deleted on the EHR"
+    )
+    enroll = commands.add_parser(
+        "enroll", parents=[config], help="create the device key and print the public key for IT"
+    )
+    enroll.add_argument(
+        "--client-secret-stdin",
+        action="store_true",
+        help="read the client secret from standard input and keep it in the key store",
+    )
+    commands.add_parser("settings", parents=[config], help="list every setting and its source")
+
     # Listed for --help; its own options are parsed by the sandbox runner (see main()).
     commands.add_parser(
         "sandbox", help="run only the sandbox FHIR server on loopback (bedside sandbox --help)"
@@ -74,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return sandbox_main(arguments[position + 1 :])
     args = _parser().parse_args(arguments)
     _configure_logging(args.verbose)
+    if args.command in ("sync", "enroll", "settings"):
+        return _device_command(args)
     from bedside.app import DemoOptions, run_demo
 
     options = DemoOptions(
@@ -83,3 +118,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         scale=getattr(args, "scale", 1),
     )
     return run_demo(options)
+
+
+def _device_command(args: argparse.Namespace) -> int:
+    from bedside.settings import SettingsError, load_settings
+    from bedside.sync_command import run_enroll, run_sync_once
+
+    def settings() -> object:
+        return load_settings(config_file=args.config)
+
+    if args.command == "sync":
+        return run_sync_once(settings, demo_dir=args.demo_dir, reconcile=args.reconcile)  # type: ignore[arg-type]
+    if args.command == "enroll":
+        secret = sys.stdin.readline().strip() if args.client_secret_stdin else None
+        return run_enroll(settings, demo_dir=args.demo_dir, client_secret=secret)  # type: ignore[arg-type]
+    try:
+        loaded = load_settings(config_file=args.config)
+    except SettingsError as exc:
+        print(f"bedside settings: {exc}")
+        return 2
+    for info in loaded.describe():
+        print(f"{info.name} = {info.value!r}  ({info.source})")
+        print(f"    {info.description}")
+    return 0

@@ -15,7 +15,13 @@ from bedside.store.errors import (
     StoreIOError,
     WrongKeyError,
 )
-from bedside.store.keystore import DemoKeyFile, KeyStore, MemoryKeyStore, OsKeyStore
+from bedside.store.keystore import (
+    DemoKeyFile,
+    KeyStore,
+    MemoryKeyStore,
+    OsKeyStore,
+    mark_demo_directory,
+)
 from bedside.store.outbox import ConflictChoice, ConflictEntry
 from bedside.store.records import OutboxEntry
 
@@ -39,4 +45,5 @@ __all__ = [
     "WrongKeyError",
     "cache_path",
     "key_name",
+    "mark_demo_directory",
 ]

@@ -187,6 +187,26 @@ class OsKeyStore:
 
 
 DEMO_KEY_FILENAME = "DEMO-ONLY-cache-key.hex"
+DEMO_MARKER = ".bedside-demo-directory"
+DEMO_MARKER_TEXT = "Made by Bedside for a demo or training; holds only synthetic data.\n"
+
+
+def mark_demo_directory(path: Path) -> Path:
+    """Make ``path`` a demo directory: it must be new, empty, or marked already.
+
+    The marker is what allows key files at all: a directory someone pointed Bedside at by
+    mistake (their documents, a real cache) is refused rather than filled with key files.
+    """
+    if path.exists() and any(path.iterdir()) and not (path / DEMO_MARKER).exists():
+        raise KeyStoreError(
+            f"{path} is not empty and is not a Bedside demo directory; "
+            "choose an empty or new directory."
+        )
+    path.mkdir(parents=True, exist_ok=True)
+    marker = path / DEMO_MARKER
+    if not marker.exists():
+        marker.write_text(DEMO_MARKER_TEXT, encoding="utf-8")
+    return path
 
 
 class DemoKeyFile:
@@ -200,6 +220,11 @@ class DemoKeyFile:
         self._dir = demo_dir
 
     def _path(self, name: str) -> Path:
+        if not (self._dir / DEMO_MARKER).exists():
+            # Fail closed: key files exist only in directories marked as holding synthetic data.
+            raise KeyStoreError(
+                f"{self._dir} is not a Bedside demo directory; demo key files are refused there."
+            )
         safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name)
         return self._dir / f"{safe}.{DEMO_KEY_FILENAME}"
 
@@ -213,7 +238,6 @@ class DemoKeyFile:
             raise KeyStoreError(f"The demo key file {path.name} cannot be read.") from exc
 
     def set_key(self, name: str, key: bytes) -> None:
-        self._dir.mkdir(parents=True, exist_ok=True)
         path = self._path(name)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as handle:

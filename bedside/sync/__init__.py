@@ -1,4 +1,4 @@
-"""Talking to the hospital EHR over FHIR R4: auth, the REST client, download (and, later, upload).
+"""Talking to the hospital EHR over FHIR R4: auth, the REST client, download, upload, the engine.
 
 Must not import Qt. Network I/O is async on the caller's loop; the store does its own threading.
 """
@@ -6,6 +6,7 @@ Must not import Qt. Network I/O is async on the caller's loop; the store does it
 from bedside.sync.auth import ClientSecret, PrivateKeyJwt, TokenSource, new_device_key
 from bedside.sync.client import FhirClient, SearchPage
 from bedside.sync.download import DownloadReport, full_download
+from bedside.sync.engine import Changes, SyncEngine, SyncPolicy, SyncReport, SyncStatus
 from bedside.sync.errors import (
     AuthError,
     ConflictError,
@@ -16,10 +17,12 @@ from bedside.sync.errors import (
     SyncError,
     SyncTimeoutError,
 )
+from bedside.sync.retry import RetryPolicy
 from bedside.sync.scope import Scope
 
 __all__ = [
     "AuthError",
+    "Changes",
     "ClientSecret",
     "ConflictError",
     "DownloadReport",
@@ -28,10 +31,15 @@ __all__ = [
     "PrivateKeyJwt",
     "ProtocolError",
     "RejectedError",
+    "RetryPolicy",
     "Scope",
     "SearchPage",
     "ServerError",
+    "SyncEngine",
     "SyncError",
+    "SyncPolicy",
+    "SyncReport",
+    "SyncStatus",
     "SyncTimeoutError",
     "TokenSource",
     "full_download",

@@ -7,6 +7,7 @@ not touch the store; the download and upload steps decide what to do with what i
 
 from __future__ import annotations
 
+import importlib
 import json
 import ssl
 from collections.abc import AsyncIterator, Mapping
@@ -15,6 +16,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import anyio.streams.tls  # noqa: F401 -- see below
 import httpx
 
 from bedside import __version__
@@ -29,7 +31,13 @@ from bedside.sync.errors import (
     SyncError,
     SyncTimeoutError,
 )
+from bedside.sync.offload import off_loop
 from bedside.sync.retry import NO_RETRY, RetryPolicy, with_retries
+
+# httpcore imports anyio's asyncio backend on the first connection: tens of milliseconds on the
+# GUI thread under PySide6's import hook, in the middle of the first sync. Import it with this
+# module instead, at start-up (anyio.streams.tls above, for the same reason).
+importlib.import_module("anyio._backends._asyncio")
 
 FHIR_JSON = "application/fhir+json"
 USER_AGENT = f"Bedside/{__version__} (ward tablet; +FHIR R4)"
@@ -245,7 +253,7 @@ class FhirClient:
         query: Mapping[str, str] | None = params
         while url is not None:
             response = await self.request("GET", url, params=query, retry=True)
-            bundle = _json_object(response)
+            bundle = await _json_object_off_loop(response)
             page = _page_of(bundle, url, resource_type)
             page.server_time = page.server_time or _date_header(response)
             yield page
@@ -275,6 +283,17 @@ def _date_header(response: httpx.Response) -> str | None:
     except (TypeError, ValueError):
         return None
     return moment.isoformat().replace("+00:00", "Z")
+
+
+# Decoding a page of a few hundred resources takes tens of milliseconds: long enough to freeze the
+# screen, so big bodies are decoded on a worker thread (small ones are not worth the hop).
+OFF_LOOP_BYTES = 64 * 1024
+
+
+async def _json_object_off_loop(response: httpx.Response) -> dict[str, Any]:
+    if len(response.content) < OFF_LOOP_BYTES:
+        return _json_object(response)
+    return await off_loop(_json_object, response)
 
 
 def json_object(response: httpx.Response) -> dict[str, Any]:

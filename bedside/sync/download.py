@@ -21,7 +21,6 @@ ids are the truth.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -33,6 +32,7 @@ from bedside.models import FhirModelError, parse_resource
 from bedside.store import Store
 from bedside.sync.client import FhirClient, SearchPage
 from bedside.sync.errors import ProtocolError
+from bedside.sync.offload import off_loop
 from bedside.sync.scope import (
     CURRENT_ENCOUNTER_STATUSES,
     PATIENT_RESOURCES,
@@ -105,8 +105,7 @@ async def _store_page(
     for note in page.skipped:
         report.skipped.append(f"{expected_type} page: {note}")
     # Parsing a page of 500 resources takes tens of milliseconds: too long for the GUI loop.
-    loop = asyncio.get_running_loop()
-    checked, notes = await loop.run_in_executor(None, _check_page, page.resources, expected_type)
+    checked, notes = await off_loop(_check_page, page.resources, expected_type)
     for note in notes:
         log.warning("skipped %s", note)
     report.skipped.extend(notes)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bedside.store import DemoKeyFile, KeyStoreError, OsKeyStore
+from bedside.store import DemoKeyFile, KeyStoreError, OsKeyStore, mark_demo_directory
 
 
 class _Backend:
@@ -99,9 +99,21 @@ def test_a_backend_failure_becomes_a_key_store_error() -> None:
 
 
 def test_the_demo_key_file_is_labelled_and_readable_only_by_its_owner(tmp_path: Path) -> None:
-    keys = DemoKeyFile(tmp_path)
+    keys = DemoKeyFile(mark_demo_directory(tmp_path))
     keys.set_key("cache-key:demo", b"\x05" * 32)
-    [path] = list(tmp_path.iterdir())
+    [path] = [p for p in tmp_path.iterdir() if not p.name.startswith(".")]
     assert "DEMO-ONLY" in path.name
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert keys.get_key("cache-key:demo") == b"\x05" * 32
+
+
+def test_demo_key_files_are_refused_outside_a_marked_demo_directory(tmp_path: Path) -> None:
+    with pytest.raises(KeyStoreError, match="not a Bedside demo directory"):
+        DemoKeyFile(tmp_path).set_key("cache-key:demo", b"\x05" * 32)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_non_empty_unmarked_directory_is_never_made_a_demo_directory(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("someone's file")
+    with pytest.raises(KeyStoreError, match="not empty"):
+        mark_demo_directory(tmp_path)

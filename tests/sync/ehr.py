@@ -6,10 +6,16 @@ another), so this is a context manager rather than a shared fixture.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable
-from contextlib import asynccontextmanager
+import json
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -78,9 +84,7 @@ async def own_ehr(
     update_create: bool = True,
 ) -> AsyncIterator[Ehr]:
     """A fresh sandbox holding the seeded ward (plus ``extra``), served on loopback."""
-    from bedside.sandbox.server import SandboxConfig
-
-    from bedside.sandbox.server import utc_now
+    from bedside.sandbox.server import SandboxConfig, utc_now
 
     ward = generate_ward(seed=seed, scale=scale)
     sandbox = Sandbox(config=SandboxConfig(update_create=update_create))
@@ -125,15 +129,81 @@ def vital_sign(patient_id: str, value: float, *, code: str = "8867-4") -> dict[s
     }
 
 
-async def cache_matches_server(store: Store, ehr: Ehr, types: Iterable[str]) -> list[str]:
-    """Differences between the cache and the EHR for the scope's resources of ``types``."""
+async def cache_matches_server(
+    store: Store, ehr: Ehr, types: Iterable[str], *, patient_id: str | None = None
+) -> list[str]:
+    """Differences between the cache and the EHR for cached resources of ``types``."""
     problems = []
     async with ehr.client() as client:
         for resource_type in types:
-            for cached in await store.find(resource_type):
+            for cached in await store.find(resource_type, patient_id=patient_id):
                 server = await client.read(resource_type, cached["id"])
                 if server is None:
                     problems.append(f"{resource_type}/{cached['id']} is cached but not on the EHR")
                 elif server != cached:
                     problems.append(f"{resource_type}/{cached['id']} differs from the EHR")
     return problems
+
+
+@dataclass
+class EhrProcess:
+    """The sandbox EHR as its own process (``bedside sandbox``), as a real EHR would be."""
+
+    base_url: str
+    client_id: str
+    client_secret: str
+    ward_id: str
+    process: Any
+
+    @property
+    def scope(self) -> Scope:
+        return Scope("ward", self.ward_id)
+
+    def client(
+        self, base_url: str | None = None, *, timeout: float = 5.0, retry: RetryPolicy = FAST_RETRY
+    ) -> FhirClient:
+        from bedside.sync import ClientSecret
+
+        url = base_url or self.base_url
+        tokens = TokenSource(url, ClientSecret(self.client_id, self.client_secret), scope=SCOPES)
+        return FhirClient(
+            url, tokens, timeout=httpx.Timeout(timeout, connect=min(timeout, 2.0)), retry=retry
+        )
+
+
+@contextmanager
+def ehr_process(
+    workdir: Path, *, seed: int = 11, scale: int = 1, db: Path | None = None
+) -> Iterator[EhrProcess]:
+    """Run ``bedside sandbox`` on a free loopback port until the block ends."""
+    from tests.conftest import REPO
+
+    ready = workdir / f"sandbox-ready-{seed}-{scale}.json"
+    ready.unlink(missing_ok=True)
+    log = workdir / "sandbox.log"
+    command = [sys.executable, "-m", "bedside", "sandbox", "--port", "0", "--seed", str(seed)]
+    command += ["--scale", str(scale), "--ready-file", str(ready)]
+    if db is not None:
+        command += ["--db", str(db)]
+    with log.open("a") as log_file:
+        process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=log_file)
+    try:
+        deadline = time.monotonic() + 120
+        while not ready.exists():
+            if process.poll() is not None:
+                raise RuntimeError("the sandbox process ended: " + log.read_text()[-2000:])
+            if time.monotonic() > deadline:
+                raise RuntimeError("the sandbox process did not become ready")
+            time.sleep(0.05)
+        info = json.loads(ready.read_text())
+        ward_id = generate_ward(seed=seed, scale=scale).ward_id
+        yield EhrProcess(
+            info["base_url"], info["client_id"], info["client_secret"], ward_id, process
+        )
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -53,7 +53,7 @@ async def test_recorded_events_reach_the_ehr_once_and_the_cache_takes_the_server
             assert found == 1
         assert await store.outbox() == []
         assert engine.status.pending == 0
-        assert await cache_matches_server(store, ehr, ["Observation"]) == []
+        assert await cache_matches_server(store, ehr, ["Observation"], patient_id=patient) == []
         # A second sync has nothing to send and sends nothing twice.
         again = await engine.sync_once()
         assert again.pushed.total == 0
@@ -77,7 +77,8 @@ async def test_an_incremental_pull_brings_changes_made_on_the_ehr_and_nothing_el
 
         report = await engine.sync_once(reconcile_now=False)
 
-        assert report.pulled is not None and report.pulled.incremental
+        assert report.pulled is not None
+        assert report.pulled.incremental
         assert report.pulled.stored.get("Observation", 0) >= 1
         assert report.pulled.total < 50  # a delta, not the ward again
         assert await store.get("Observation", created["id"]) == created
@@ -97,7 +98,8 @@ async def test_a_resource_deleted_on_the_ehr_is_removed_from_the_cache_by_reconc
 
         report = await engine.sync_once(reconcile_now=True)
 
-        assert report.reconciled is not None and report.reconciled.forgotten == 1
+        assert report.reconciled is not None
+        assert report.reconciled.forgotten == 1
         assert await store.get("Condition", condition["id"]) is None
         assert await cache_matches_server(store, ehr, ["Condition", "Patient"]) == []
 
