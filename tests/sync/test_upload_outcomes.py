@@ -1,0 +1,144 @@
+"""Upload outcomes over loopback: conflicts (412) merged or kept for review, rejections parked."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+
+from bedside.sandbox.outcomes import FhirError
+from bedside.services.recording import Recorder
+from bedside.store import MemoryKeyStore, Store
+from bedside.sync.engine import SyncEngine
+from tests.sync.ehr import SITE, Ehr, own_ehr, vital_sign
+
+
+@pytest_asyncio.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    opened = await Store.open(tmp_path / "cache", MemoryKeyStore(), key_name="k")
+    yield opened
+    await opened.close()
+
+
+async def _change_on_the_ehr(ehr: Ehr, resource: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    async with ehr.client() as other:
+        response = await other.request(
+            "PUT",
+            f"{resource['resourceType']}/{resource['id']}",
+            body={**resource, **changes},
+            headers={"Prefer": "return=representation"},
+        )
+    return dict(response.json())
+
+
+@pytest.mark.asyncio
+async def test_a_diet_order_changed_on_both_sides_in_different_places_is_merged_and_sent(
+    store: Store,
+) -> None:
+    async with own_ehr() as ehr, ehr.client() as client:
+        engine = SyncEngine(store, client, ehr.scope)
+        assert (await engine.sync_once()).ok
+        order = (await store.find("NutritionOrder"))[0]
+        recorder = Recorder(store, SITE)
+        await recorder.record_update({**order, "note": [{"text": "patient prefers tea"}]})
+        server = await _change_on_the_ehr(ehr, order, status="on-hold")
+
+        report = await engine.sync_once()
+
+        assert report.ok, report.error
+        assert report.pushed.merged == 1
+        assert report.pushed.done == 1
+        final = await ehr.read("NutritionOrder", order["id"])
+        assert final is not None
+        assert final["status"] == "on-hold"
+        assert final["note"] == [{"text": "patient prefers tea"}]
+        assert final["meta"]["versionId"] != server["meta"]["versionId"]
+        assert await store.get("NutritionOrder", order["id"]) == final
+
+
+@pytest.mark.asyncio
+async def test_a_clinical_record_changed_on_both_sides_waits_for_a_nurse_with_both_versions(
+    store: Store,
+) -> None:
+    async with own_ehr() as ehr, ehr.client() as client:
+        engine = SyncEngine(store, client, ehr.scope)
+        assert (await engine.sync_once()).ok
+        allergy = (await store.find("AllergyIntolerance"))[0]
+        mine = {**allergy, "note": [{"text": "rash seen on the ward"}]}
+        await Recorder(store, SITE).record_update(mine)
+        theirs = await _change_on_the_ehr(ehr, allergy, note=[{"text": "confirmed by allergist"}])
+
+        report = await engine.sync_once()
+
+        assert report.pushed.conflict == 1
+        assert engine.status.conflicts == 1
+        [conflict] = await store.open_conflicts()
+        assert conflict.local["note"] == mine["note"]
+        assert conflict.server == theirs
+        assert "choose which version" in conflict.rule
+        # Nothing was overwritten on the EHR, and the nurse's version is still shown here.
+        assert (await ehr.read("AllergyIntolerance", allergy["id"])) == theirs
+        assert (await store.get("AllergyIntolerance", allergy["id"]))["note"] == mine["note"]
+
+        await store.settle_conflict(conflict.seq, "keep_local", by="nurse-7", at="2026-11-22T10:00Z")
+        settled = await engine.sync_once()
+
+        assert settled.pushed.done == 1
+        final = await ehr.read("AllergyIntolerance", allergy["id"])
+        assert final is not None
+        assert final["note"] == mine["note"]
+        assert await store.open_conflicts() == []
+        assert engine.status.conflicts == 0
+
+
+@pytest.mark.asyncio
+async def test_taking_the_ehrs_version_replaces_the_local_change(store: Store) -> None:
+    async with own_ehr() as ehr, ehr.client() as client:
+        engine = SyncEngine(store, client, ehr.scope)
+        assert (await engine.sync_once()).ok
+        flag = (await store.find("Flag"))[0]
+        await Recorder(store, SITE).record_update({**flag, "status": "inactive"})
+        theirs = await _change_on_the_ehr(ehr, flag, code={"text": "changed on the EHR"})
+        await engine.sync_once()
+        [conflict] = await store.open_conflicts()
+
+        await store.settle_conflict(conflict.seq, "take_server", by="nurse-7", at="2026-11-22T10:00Z")
+
+        assert await store.get("Flag", flag["id"]) == theirs
+        assert (await engine.sync_once()).pushed.total == 0
+
+
+@pytest.mark.asyncio
+async def test_a_record_the_ehr_refuses_is_parked_with_its_message_and_the_rest_goes_on(
+    store: Store,
+) -> None:
+    async with own_ehr() as ehr, ehr.client() as client:
+        engine = SyncEngine(store, client, ehr.scope)
+        assert (await engine.sync_once()).ok
+        patient = (await store.find("Patient"))[0]["id"]
+        recorder = Recorder(store, SITE)
+        refused = await recorder.record_event(vital_sign(patient, 61))
+        accepted = await recorder.record_event(vital_sign(patient, 62))
+        ehr.sandbox.fault_hook = lambda method, path: (
+            FhirError(422, "Observation.valueQuantity: unit not allowed", code="business-rule")
+            if path == f"/Observation/{refused.resource_id}"
+            else None
+        )
+
+        report = await engine.sync_once()
+
+        assert report.ok, report.error
+        assert report.pushed.rejected == 1
+        assert report.pushed.done == 1
+        assert await ehr.read("Observation", accepted.resource_id) is not None
+        [parked] = await store.outbox(("rejected",))
+        assert parked.seq == refused.seq
+        assert "unit not allowed" in (parked.last_error or "")
+        assert engine.status.rejected == 1
+
+        # Discarding it removes the never-accepted record from the tablet.
+        await store.discard_rejected(parked.seq, by="nurse-7", at="2026-11-22T10:00Z")
+        assert await store.get("Observation", refused.resource_id) is None
