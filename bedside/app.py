@@ -35,9 +35,9 @@ from bedside.sync import (
     FhirClient,
     PrivateKeyJwt,
     Scope,
+    SyncEngine,
     SyncError,
     TokenSource,
-    full_download,
     new_device_key,
 )
 
@@ -76,7 +76,10 @@ def run_demo(options: DemoOptions) -> int:
     """Start the sandbox and the app on one qasync loop; return the process exit code."""
     import qasync
 
+    from bedside.runtime import settle_heap
+
     app = _qt_application()
+    settle_heap()  # everything alive now lives as long as the app: keep full GC passes short
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with ExitStack() as stack:
@@ -134,8 +137,11 @@ async def _demo(
         )
         tokens = TokenSource(base_url, device, scope=DEMO_SCOPES)
         async with FhirClient(base_url, tokens) as client:
-            report = await full_download(client, store, scope, progress=window.show_progress)
-        log.info("demo ward downloaded: %d resources", report.total)
+            engine = SyncEngine(store, client, scope, progress=window.show_progress)
+            report = await engine.sync_once()
+        if report.error is not None:
+            raise report.error
+        log.info("demo ward synced: %s", "; ".join(report.lines()))
         census = WardCensusService(
             store, scope_key=scope.key, hospital_number_system=seed_ward.identifier_system
         )

@@ -38,6 +38,7 @@ from bedside.sync.download import (
     PAGE_SIZE,
     Downloader,
     DownloadReport,
+    Progress,
     ReconcileReport,
     reconcile,
     refresh_stale,
@@ -168,12 +169,14 @@ class SyncEngine:
         *,
         policy: SyncPolicy | None = None,
         clock: Callable[[], datetime] = _utc_now,
+        progress: Progress | None = None,
     ) -> None:
         self.store = store
         self.client = client
         self.scope = scope
         self.policy = policy or SyncPolicy()
         self._clock = clock
+        self._progress = progress
         self._abilities: ServerAbilities | None = None
         self._lock = asyncio.Lock()
         self._status = SyncStatus()
@@ -290,6 +293,7 @@ class SyncEngine:
             self.client,
             self.store,
             self.scope,
+            progress=self._progress,
             on_page=self._on_page,
             page_size=self.policy.page_size,
         )

@@ -114,7 +114,7 @@ def test_the_demo_refuses_to_wipe_a_directory_it_did_not_make(tmp_path: Path) ->
     (precious / "notes.txt").write_text("keep me")
     result = _run_demo(tmp_path / "shots", precious, QT_QPA_PLATFORM="offscreen")
     assert result.returncode != 0
-    assert "was not made by `bedside demo`" in result.stderr
+    assert "is not a Bedside demo directory" in result.stderr
     assert (precious / "notes.txt").read_text() == "keep me"
 
 
