@@ -83,7 +83,9 @@ async def test_a_clinical_record_changed_on_both_sides_waits_for_a_nurse_with_bo
         assert (await ehr.read("AllergyIntolerance", allergy["id"])) == theirs
         assert (await store.get("AllergyIntolerance", allergy["id"]))["note"] == mine["note"]
 
-        await store.settle_conflict(conflict.seq, "keep_local", by="nurse-7", at="2026-11-22T10:00Z")
+        await store.settle_conflict(
+            conflict.seq, "keep_local", by="nurse-7", at="2026-11-22T10:00Z"
+        )
         settled = await engine.sync_once()
 
         assert settled.pushed.done == 1
@@ -105,7 +107,9 @@ async def test_taking_the_ehrs_version_replaces_the_local_change(store: Store) -
         await engine.sync_once()
         [conflict] = await store.open_conflicts()
 
-        await store.settle_conflict(conflict.seq, "take_server", by="nurse-7", at="2026-11-22T10:00Z")
+        await store.settle_conflict(
+            conflict.seq, "take_server", by="nurse-7", at="2026-11-22T10:00Z"
+        )
 
         assert await store.get("Flag", flag["id"]) == theirs
         assert (await engine.sync_once()).pushed.total == 0
