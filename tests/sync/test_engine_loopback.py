@@ -190,3 +190,39 @@ async def test_the_background_loop_pushes_soon_after_a_local_write(store: Store)
         finally:
             await engine.stop()
         assert await ehr.read("Observation", entry.resource_id) is not None
+
+
+@pytest.mark.asyncio
+async def test_after_an_outage_the_engine_syncs_as_soon_as_the_ehr_answers_again(
+    store: Store,
+) -> None:
+    import asyncio
+
+    from tests.sync.fault_proxy import Fault, FaultProxy
+
+    async with own_ehr() as ehr:
+        with FaultProxy(ehr.base_url, lambda request: Fault.reset_before()) as proxy:
+            async with ehr.client(proxy.base_url, timeout=2) as client:
+                policy = SyncPolicy(pull_interval_s=3600, offline_probe_s=0.1)
+                engine = SyncEngine(store, client, ehr.scope, policy=policy)
+                back_online = asyncio.Event()
+                went_offline = asyncio.Event()
+
+                def watch(status: SyncStatus) -> None:
+                    if status.online is False:
+                        went_offline.set()
+                    if went_offline.is_set() and status.last_success and status.activity == "idle":
+                        back_online.set()
+
+                engine.add_status_listener(watch)
+                engine.start()
+                try:
+                    await asyncio.wait_for(went_offline.wait(), timeout=10)
+                    assert engine.status.last_success is None
+                    proxy.heal()
+                    await asyncio.wait_for(back_online.wait(), timeout=20)
+                finally:
+                    await engine.stop()
+        assert engine.status.online is True
+        assert engine.status.problem is None
+        assert await store.find("Patient")
