@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 import ipaddress
+import logging
 import os
 import sys
 import tomllib
@@ -46,6 +47,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic.fields import FieldInfo
+
+log = logging.getLogger(__name__)
 
 ENV_PREFIX = "BEDSIDE_"
 ENV_DELIMITER = "__"
@@ -131,7 +134,7 @@ class EhrSettings(_Section):
         default=None,
         description=(
             "FHIR R4 base URL of the hospital EHR. Empty: no EHR is configured and Bedside runs "
-            "the demo on its embedded sandbox. Must be https (http only to localhost)."
+            "the demo on its embedded sandbox. https only (http only to localhost, 127.0.0.1, ::1)."
         ),
     )
     client_id: str | None = Field(
@@ -204,8 +207,7 @@ class DeviceSettings(_Section):
         default=None,
         pattern=ID_PATTERN,
         description=(
-            "Id of the hospital site; names the encrypted cache and its key. "
-            "1–64 letters, digits, '-' or '.'."
+            "Id of the hospital site; names the encrypted cache and its key in the key store."
         ),
     )
     scope: Literal["ward", "bed"] | None = Field(
@@ -219,8 +221,7 @@ class DeviceSettings(_Section):
         default=None,
         pattern=ID_PATTERN,
         description=(
-            "FHIR Location id of the ward or bed (as the scope says). "
-            "1–64 letters, digits, '-' or '.'."
+            "FHIR Location id of the ward or of the bed this device serves (as device.scope says)."
         ),
     )
     hospital_number_system: str = Field(
@@ -240,10 +241,19 @@ class DeviceSettings(_Section):
         ),
     )
 
+    # The platform default as seen by load_settings (its environ may be a test's, not os.environ).
+    _default_data_dir: Path | None = PrivateAttr(default=None)
+
     @field_validator("data_dir")
     @classmethod
     def _data_dir(cls, value: Path | None) -> Path | None:
         return _absolute(value)
+
+    def resolved_data_dir(self) -> Path:
+        """``data_dir`` when set, else the platform's per-user data directory."""
+        if self.data_dir is not None:
+            return self.data_dir
+        return self._default_data_dir or default_data_dir()
 
 
 class SyncSettings(_Section):
@@ -342,7 +352,6 @@ class Settings(BaseModel):
 
     _sources: dict[str, str] = PrivateAttr(default_factory=dict)
     _config_file: Path | None = PrivateAttr(default=None)
-    _default_data_dir: Path | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _enrolled_device_is_complete(self) -> Settings:
@@ -374,9 +383,7 @@ class Settings(BaseModel):
 
     def resolved_data_dir(self) -> Path:
         """``device.data_dir`` when set, else the platform's per-user data directory."""
-        if self.device.data_dir is not None:
-            return self.device.data_dir
-        return self._default_data_dir or default_data_dir()
+        return self.device.resolved_data_dir()
 
     def value(self, name: str) -> Any:
         """The current value of the setting ``name`` ("section.setting")."""
@@ -507,13 +514,15 @@ def _secret_hint(key: str) -> str:
     return ""
 
 
-def _read_file(path: Path, *, required: bool, problems: list[str]) -> dict[str, Any] | None:
+def _read_file(path: Path, *, named: bool, problems: list[str]) -> dict[str, Any] | None:
     try:
         with path.open("rb") as file:
             return tomllib.load(file)
     except FileNotFoundError:
-        if required:
-            problems.append(f"The settings file {path} does not exist.")
+        # No file means defaults (a developer machine, the demo). A file someone named that is
+        # missing may be a typo, so say so in the log; the registry shows the sources anyway.
+        if named:
+            log.warning("the settings file %s does not exist; using defaults", path)
         return None
     except IsADirectoryError:
         problems.append(f"The settings file {path} is a directory, not a file.")
@@ -729,20 +738,21 @@ def load_settings(
 ) -> Settings:
     """Read the settings: overrides > environment > the TOML file > defaults.
 
-    ``config_file`` (or the ``BEDSIDE_CONFIG`` variable) names the TOML file; it must then exist.
-    Without either, the platform's machine-wide file is read when it exists (see
-    :func:`default_config_file`). ``environ`` defaults to ``os.environ``. ``overrides`` maps
-    dotted names ("ehr.base_url") to values, applied as given (``None`` included): leave out the
-    flags that were not given. Raises :class:`SettingsError` listing every problem found.
+    ``config_file`` (or else the ``BEDSIDE_CONFIG`` variable, or else the platform's machine-wide
+    file, see :func:`default_config_file`) is the TOML file; a missing file means defaults (with
+    a logged warning when the file was named). ``environ`` defaults to ``os.environ``.
+    ``overrides`` maps dotted names ("ehr.base_url") to values, applied as given (``None``
+    included): leave out the flags that were not given. Raises :class:`SettingsError` listing
+    every problem found.
     """
     environ = os.environ if environ is None else environ
     problems: list[str] = []
 
-    explicit = config_file is not None or bool(environ.get(CONFIG_ENV_VAR))
+    named = config_file is not None or bool(environ.get(CONFIG_ENV_VAR))
     if config_file is None:
-        named = environ.get(CONFIG_ENV_VAR)
-        config_file = Path(named) if named else default_config_file(environ=environ)
-    data = _read_file(config_file, required=explicit, problems=problems)
+        from_env = environ.get(CONFIG_ENV_VAR)
+        config_file = Path(from_env) if from_env else default_config_file(environ=environ)
+    data = _read_file(config_file, named=named, problems=problems)
 
     values: dict[str, _Value] = {}
     if data is not None:
@@ -764,7 +774,7 @@ def load_settings(
 
     settings._sources = {name: given.source for name, given in values.items()}
     settings._config_file = config_file if data is not None else None
-    settings._default_data_dir = default_data_dir(environ=environ)
+    settings.device._default_data_dir = default_data_dir(environ=environ)
     return settings
 
 

@@ -49,7 +49,7 @@ from bedside.sync import (
     new_device_key,
 )
 from bedside.sync.auth import Credentials
-from bedside.sync.tls import ssl_context
+from bedside.sync.tls import TlsConfigError, ssl_context
 
 log = logging.getLogger(__name__)
 
@@ -257,7 +257,7 @@ def run_sync_once(
             report = asyncio.run(
                 sync_configured(settings, keys, data_dir, reconcile_now=True if reconcile else None)
             )
-    except (SettingsError, EnrollmentError, StoreError) as exc:
+    except (SettingsError, EnrollmentError, StoreError, TlsConfigError) as exc:
         out(f"bedside sync: {exc}")
         return 2
     for line in report.lines():

@@ -197,6 +197,14 @@ class FhirClient:
                 )
             except httpx.TimeoutException as exc:
                 raise SyncTimeoutError("The EHR did not answer in time.") from exc
+            except httpx.ConnectError as exc:
+                if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                    # Not "offline": retrying cannot help until IT fixes the trust.
+                    raise AuthError(
+                        "The EHR's certificate is not trusted by this tablet; ask IT to check "
+                        "the certificate store or the site CA bundle (ehr.ca_bundle)."
+                    ) from exc
+                raise OfflineError("The EHR cannot be reached (no connection).") from exc
             except httpx.TransportError as exc:
                 raise OfflineError("The EHR cannot be reached (no connection).") from exc
             if response.status_code == 401 and attempt == 1 and self._tokens is not None:

@@ -264,6 +264,7 @@ class SyncEngine:
         Store failures (a full disk, say) do raise: the cache cannot be trusted to go on.
         """
         async with self._lock:
+            log.info("sync of %s started", self.scope.key)
             started = time.perf_counter()
             requests_before = self.client.requests_sent
             report = SyncReport()

@@ -30,13 +30,17 @@ from tests.sync.ehr import EhrProcess, ehr_process, vital_sign
 
 SITE = "crash-site"
 RUNS = int(os.environ.get("BEDSIDE_CRASH_RUNS", "12"))
+SYNC_WINDOW_S = 0.4  # token, uploads and a delta pull take ~0.1-0.3 s here
+UPLOAD_WINDOW_S = 0.12
 
 
 def _environment(ehr: EhrProcess, tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BEDSIDE_")}
+    machine_config = tmp_path / "bedside.toml"  # an empty machine-wide file: the env says it all
+    machine_config.write_text("")
     env.update(
         {
-            "BEDSIDE_CONFIG": str(tmp_path / "no-machine-config.toml"),
+            "BEDSIDE_CONFIG": str(machine_config),
             "BEDSIDE_EHR__BASE_URL": ehr.base_url,
             "BEDSIDE_EHR__CLIENT_ID": ehr.client_id,
             "BEDSIDE_EHR__AUTH_METHOD": "client_secret_basic",
@@ -70,14 +74,13 @@ async def _record(demo_dir: Path, patient_hint: list[str], count: int) -> list[s
         await store.close()
 
 
-async def _still_recorded(demo_dir: Path, event_ids: list[str]) -> list[str]:
-    """Ids of recorded events missing from the cache (must be none), after opening it."""
+async def _after_the_kill(demo_dir: Path, event_ids: list[str]) -> tuple[list[str], int]:
+    """Open the cache: recorded events missing from it (must be none), and rows left in flight."""
     keys = DemoKeyFile(demo_dir)
     store = await Store.open(cache_path(demo_dir, SITE), keys, key_name=key_name(SITE))
     try:
         missing = [eid for eid in event_ids if await store.get("Observation", eid) is None]
-        assert await store.outbox_counts() is not None
-        return missing
+        return missing, (await store.outbox_counts()).get("in_flight", 0)
     finally:
         await store.close()
 
@@ -113,22 +116,35 @@ def test_a_sync_killed_at_random_moments_loses_nothing_and_the_next_sync_finishe
         patients: list[str] = []
         recorded: list[str] = []
         killed = 0
+        killed_mid_upload = 0  # kills that left a request in flight: its answer was lost
         for _ in range(RUNS):
             recorded += asyncio.run(_record(demo_dir, patients, rng.randint(1, 3)))
+            extra = ["--reconcile"] if rng.random() < 0.3 else []
             process = subprocess.Popen(
-                _bedside("sync", "--once", "--demo-dir", str(demo_dir)),
+                _bedside("sync", "--once", "--demo-dir", str(demo_dir), *extra),
                 stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
                 env=env,
                 cwd=REPO,
             )
-            # Start-up takes ~0.5 s, a sync ~0.3-1 s: the kill lands anywhere in between.
-            time.sleep(rng.uniform(0.3, 1.6))
+            # Wait until the sync itself has begun (start-up is mostly imports), then kill it
+            # at a random moment of the upload, the pull or the reconciliation.
+            assert process.stderr is not None
+            for line in process.stderr:
+                if "started" in line:
+                    break
+            # Half the kills aim at the uploads (the first ~0.1 s), the rest anywhere.
+            window = UPLOAD_WINDOW_S if rng.random() < 0.5 else SYNC_WINDOW_S
+            time.sleep(rng.uniform(0.0, window))
             if process.poll() is None:
                 process.send_signal(signal.SIGKILL)
                 killed += 1
             process.wait(timeout=30)
-            assert asyncio.run(_still_recorded(demo_dir, recorded)) == []
+            process.stderr.close()
+            missing, in_flight = asyncio.run(_after_the_kill(demo_dir, recorded))
+            assert missing == []
+            killed_mid_upload += 1 if in_flight else 0
 
         final = subprocess.run(
             _bedside("sync", "--once", "--demo-dir", str(demo_dir)),
@@ -142,7 +158,11 @@ def test_a_sync_killed_at_random_moments_loses_nothing_and_the_next_sync_finishe
         on_server = asyncio.run(_events_on(ehr, recorded))
         after = asyncio.run(_observations_on(ehr))
 
-    print(f"\ncrash test: {RUNS} runs, {killed} killed mid-sync, {len(recorded)} events recorded")
+    print(
+        f"\ncrash test: {RUNS} runs, {killed} killed mid-sync ({killed_mid_upload} with an upload"
+        f" in flight), {len(recorded)} events recorded"
+    )
+    print("the sync that finished the job:\n" + final.stdout)
     lost = [eid for eid, count in on_server.items() if count == 0]
     duplicated = [eid for eid, count in on_server.items() if count > 1]
     assert lost == []
