@@ -1,4 +1,4 @@
-"""The first, full download of a device's scope into the encrypted cache.
+"""Downloading a device's scope into the encrypted cache: the first pull, then deltas.
 
 Order: the site's shared resources, then the scope's current encounters, their patients, and
 every patient resource type. Each page is checked resource by resource — one that does not parse
@@ -7,8 +7,9 @@ kept — and committed in its own transaction, so memory stays flat and an inter
 most one page. Checking runs on a worker thread so the GUI loop stays responsive.
 
 The sync state records, per type, the *server's* time at the first page of the *earliest* search
-of that type (patient types are fetched in chunks of patients), and it is written only once the
-whole download has succeeded: a pull cut short never claims to be complete.
+of that type (patient types are fetched in chunks of patients). It is written as soon as every
+search of that type has finished, and only then: an interrupted pull resumes with the types it
+had completed (they get a delta) and starts again the ones it had not, never claiming more.
 
 Incremental pulls ask each type for ``_lastUpdated=gt{last pull − overlap}`` on the server's
 clock. The scope's current encounters are read in full every time (a ward has a few dozen): they
@@ -223,19 +224,35 @@ class Downloader:
         await self._pull("Encounter", query, report, keep=encounters)
         return _patient_ids(encounters)
 
-    async def _patients(
-        self, patient_ids: Sequence[str], report: DownloadReport, since: Mapping[str, str]
+    async def _patient_types(
+        self,
+        known: Sequence[str],
+        new: Sequence[str],
+        report: DownloadReport,
+        since: Mapping[str, str],
     ) -> None:
-        for chunk in _chunks(sorted(patient_ids), IDS_PER_QUERY):
-            await self._pull(
-                "Patient", {"_id": ",".join(chunk), **_delta(since, "Patient")}, report
-            )
-            for resource_type, parameter in PATIENT_RESOURCES:
-                params = {
-                    parameter: ",".join(f"Patient/{pid}" for pid in chunk),
-                    **_delta(since, resource_type),
-                }
+        """Each patient type for every chunk of patients; a type's state is saved once complete.
+
+        Patients seen before get a delta; patients new to the scope come whole.
+        """
+        for resource_type, parameter in (("Patient", "_id"), *PATIENT_RESOURCES):
+
+            def select(chunk: Sequence[str], parameter: str = parameter) -> str:
+                refs = chunk if parameter == "_id" else [f"Patient/{pid}" for pid in chunk]
+                return ",".join(refs)
+
+            for chunk in _chunks(sorted(known), IDS_PER_QUERY):
+                params = {parameter: select(chunk), **_delta(since, resource_type)}
                 await self._pull(resource_type, params, report)
+            for chunk in _chunks(sorted(new), IDS_PER_QUERY):
+                await self._pull(resource_type, {parameter: select(chunk)}, report)
+            await self._completed(resource_type, report)
+
+    async def _completed(self, resource_type: str, report: DownloadReport) -> None:
+        if resource_type in report.server_times:
+            await self.store.set_sync_state(
+                self.scope.key, resource_type, report.server_times[resource_type]
+            )
 
     async def run(self) -> DownloadReport:
         """A first pull when the scope was never pulled completely, otherwise a delta."""
@@ -246,15 +263,15 @@ class Downloader:
         cached = await self.store.cached_patient_ids() if since else set()
         for resource_type in SITE_RESOURCES:
             await self._pull(resource_type, _delta(since, resource_type), report)
+            await self._completed(resource_type, report)
         current = await self._current_encounters(report)
+        await self._completed("Encounter", report)
         report.current_patients = current
         report.new_patients = current - cached if since else set(current)
         report.departed_patients = (await self.store.cached_patient_ids()) - current
-        # Patients seen before get a delta; patients new to the scope come whole.
-        await self._patients(sorted(current & cached), report, since)
-        await self._patients(sorted(report.new_patients), report, {})
-        # Only now is every type complete: record the server times together, in one transaction.
-        await self.store.set_sync_states(self.scope.key, report.server_times)
+        await self._patient_types(
+            sorted(current & cached), sorted(report.new_patients), report, since
+        )
         report.seconds = time.perf_counter() - started
         log.info(
             "%s download of %s: %d resources in %d requests, %d skipped, %d new and %d departed "

@@ -130,8 +130,15 @@ async def _client_of_own_sandbox(
     resources: list[dict[str, Any]],
 ) -> AsyncIterator[tuple[Sandbox, FhirClient]]:
     """A fresh sandbox holding ``resources``, served on loopback, and an enrolled client for it."""
+    from datetime import timedelta
+
+    from bedside.sandbox.server import utc_now
+
     sandbox = Sandbox()
+    # Seeded an hour ago, as on a real EHR (a delta asks again a few seconds back).
+    sandbox.clock = lambda: utc_now() - timedelta(hours=1)
     sandbox.load(resources)  # the bulk loader trusts its input, like a misbehaving EHR
+    sandbox.clock = utc_now
     device = PrivateKeyJwt(CLIENT, new_device_key())
     sandbox.auth.register_jwk_client(CLIENT, {"keys": [device.public_jwk()]}, SCOPES)
     try:
@@ -162,11 +169,12 @@ async def test_a_resource_that_does_not_parse_is_skipped_without_its_values_and_
 
 
 @pytest.mark.asyncio
-async def test_an_interrupted_download_never_claims_a_complete_pull(
+async def test_an_interrupted_download_claims_only_the_types_it_completed_and_then_resumes(
     store: Store, ward: SeedWard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from bedside.sandbox.outcomes import FhirError
     from bedside.sync import ServerError, download
+    from bedside.sync.download import Downloader
 
     # Several chunks of patients per type, then the EHR fails half-way through the chunks.
     monkeypatch.setattr(download, "IDS_PER_QUERY", 5)
@@ -184,10 +192,20 @@ async def test_an_interrupted_download_never_claims_a_complete_pull(
         sandbox.fault_hook = fail_third_condition_search
         with pytest.raises(ServerError):
             await full_download(client, store, Scope("ward", ward.ward_id))
-        assert await store.sync_state(f"ward:{ward.ward_id}") == {}
+        cut_short = await store.sync_state(f"ward:{ward.ward_id}")
+        # Types completed before the failure are recorded; the one cut short and later ones not.
+        assert {"Location", "Encounter", "Patient", "AllergyIntolerance"} <= set(cut_short)
+        assert "Condition" not in cut_short
+        assert "Observation" not in cut_short
         assert await store.counts()  # what arrived before the failure is kept
 
         sandbox.fault_hook = None
+        requests_before = client.requests_sent
+        resumed = await Downloader(client, store, Scope("ward", ward.ward_id)).run()
+        # The completed types are only asked for what changed since; Condition starts over.
+        assert resumed.stored.get("AllergyIntolerance", 0) == 0
+        assert resumed.stored["Condition"] > 0
+        assert client.requests_sent - requests_before > 10
         report = await full_download(client, store, Scope("ward", ward.ward_id))
     state = await store.sync_state(f"ward:{ward.ward_id}")
     assert state == report.server_times
