@@ -1,0 +1,114 @@
+"""``bedside sync --once`` and ``bedside enroll`` as IT runs them: real processes, plain output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+
+def _run(
+    tmp_path: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    config = tmp_path / "bedside.toml"
+    if not config.exists():
+        config.write_text("")
+    base = {k: v for k, v in os.environ.items() if not k.startswith("BEDSIDE_")}
+    base["BEDSIDE_CONFIG"] = str(config)
+    return subprocess.run(
+        [sys.executable, "-m", "bedside", *args],
+        capture_output=True,
+        text=True,
+        env={**base, **(env or {})},
+        cwd=REPO,
+        timeout=120,
+    )
+
+
+def test_with_nothing_configured_one_sync_runs_against_the_sandbox_and_says_what_it_did(
+    tmp_path: Path,
+) -> None:
+    result = _run(tmp_path, "sync", "--once")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "embedded sandbox EHR" in result.stdout
+    assert "downloaded (first):" in result.stdout
+    assert "patients in scope: 28 (28 new)" in result.stdout
+    assert "requests:" in result.stdout
+
+
+def test_an_unreachable_ehr_is_reported_in_plain_words_with_exit_code_1(tmp_path: Path) -> None:
+    demo = tmp_path / "tablet"
+    env = {
+        "BEDSIDE_EHR__BASE_URL": "http://127.0.0.1:9/",
+        "BEDSIDE_EHR__CLIENT_ID": "tablet-1",
+        "BEDSIDE_EHR__AUTH_METHOD": "client_secret_post",
+        "BEDSIDE_DEVICE__SITE_ID": "site-a",
+        "BEDSIDE_DEVICE__SCOPE": "ward",
+        "BEDSIDE_DEVICE__LOCATION_ID": "ward-3",
+    }
+    enrolled = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bedside",
+            "enroll",
+            "--client-secret-stdin",
+            "--demo-dir",
+            str(demo),
+        ],
+        input="s3cret\n",
+        capture_output=True,
+        text=True,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("BEDSIDE_")},
+            **env,
+            "BEDSIDE_CONFIG": str(tmp_path / "none.toml"),
+        },
+        cwd=REPO,
+        timeout=60,
+    )
+    assert enrolled.returncode == 0, enrolled.stdout + enrolled.stderr
+    result = _run(tmp_path, "sync", "--once", "--demo-dir", str(demo), env=env)
+    assert result.returncode == 1
+    assert "stopped: The EHR's sign-in service cannot be reached." in result.stdout
+    assert "s3cret" not in result.stdout + result.stderr
+
+
+def test_a_device_that_is_not_set_up_gets_exit_code_2_and_what_is_missing(tmp_path: Path) -> None:
+    result = _run(
+        tmp_path,
+        "sync",
+        "--once",
+        "--demo-dir",
+        str(tmp_path / "tablet"),
+        env={
+            "BEDSIDE_EHR__BASE_URL": "https://ehr.example.org/fhir",
+            "BEDSIDE_EHR__CLIENT_ID": "tablet-1",
+            "BEDSIDE_DEVICE__SITE_ID": "site-a",
+            "BEDSIDE_DEVICE__SCOPE": "bed",
+            "BEDSIDE_DEVICE__LOCATION_ID": "bed-12",
+        },
+    )
+    assert result.returncode == 2
+    assert "no signing key yet" in result.stdout
+    assert "bedside enroll" in result.stdout
+
+
+def test_enrolling_prints_the_same_public_key_every_time_and_never_the_private_half(
+    tmp_path: Path,
+) -> None:
+    env = {"BEDSIDE_DEVICE__SITE_ID": "site-a", "BEDSIDE_EHR__CLIENT_ID": "tablet-1"}
+    demo = str(tmp_path / "tablet")
+    first = _run(tmp_path, "enroll", "--demo-dir", demo, env=env)
+    second = _run(tmp_path, "enroll", "--demo-dir", demo, env=env)
+    assert first.returncode == 0, first.stdout + first.stderr
+    jwks = json.loads(first.stdout)
+    [key] = jwks["keys"]
+    assert key["kty"] == "EC"
+    assert key["crv"] == "P-384"
+    assert "d" not in key  # the private scalar stays in the key store
+    assert first.stdout == second.stdout
