@@ -226,3 +226,29 @@ async def test_after_an_outage_the_engine_syncs_as_soon_as_the_ehr_answers_again
         assert engine.status.online is True
         assert engine.status.problem is None
         assert await store.find("Patient")
+
+
+@pytest.mark.asyncio
+async def test_a_patient_transferred_to_another_ward_leaves_this_tablet_at_the_next_sync(
+    store: Store,
+) -> None:
+    async with own_ehr() as ehr, ehr.client() as client:
+        engine = SyncEngine(store, client, ehr.scope)
+        assert (await engine.sync_once()).ok
+        patient = await _patient(store)
+        [encounter] = await store.find("Encounter", patient_id=patient)
+        other_ward = next(
+            loc["id"]
+            for loc in await store.find("Location")
+            if loc["id"] != ehr.ward.ward_id
+            and loc.get("physicalType", {}).get("coding", [{}])[0].get("code") == "area"
+        )  # another unit of the hospital: no longer this ward
+        moved = {**encounter, "location": [{"location": {"reference": f"Location/{other_ward}"}}]}
+        async with ehr.client() as other:
+            await other.request("PUT", f"Encounter/{encounter['id']}", body=moved)
+
+        report = await engine.sync_once()
+
+        assert report.purged_patients == [patient]
+        assert await store.get("Patient", patient) is None
+        assert await store.find("Condition", patient_id=patient) == []
