@@ -121,17 +121,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _device_command(args: argparse.Namespace) -> int:
-    from bedside.settings import SettingsError, load_settings
+    from bedside.settings import Settings, SettingsError, load_settings
     from bedside.sync_command import run_enroll, run_sync_once
 
-    def settings() -> object:
+    def settings() -> Settings:
         return load_settings(config_file=args.config)
 
     if args.command == "sync":
-        return run_sync_once(settings, demo_dir=args.demo_dir, reconcile=args.reconcile)  # type: ignore[arg-type]
+        return run_sync_once(settings, demo_dir=args.demo_dir, reconcile=args.reconcile)
     if args.command == "enroll":
         secret = sys.stdin.readline().strip() if args.client_secret_stdin else None
-        return run_enroll(settings, demo_dir=args.demo_dir, client_secret=secret)  # type: ignore[arg-type]
+        return run_enroll(settings, demo_dir=args.demo_dir, client_secret=secret)
     try:
         loaded = load_settings(config_file=args.config)
     except SettingsError as exc:
