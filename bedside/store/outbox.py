@@ -81,6 +81,17 @@ def note_failure(conn: Connection, /, seq: int, message: str) -> None:
         conn.execute("UPDATE outbox SET last_error = ? WHERE seq = ?", (message[:500], seq))
 
 
+def _drop_resource(conn: Connection, resource_type: str, resource_id: str) -> None:
+    conn.execute("DELETE FROM resource WHERE type = ? AND id = ?", (resource_type, resource_id))
+
+
+def _mark_resource(conn: Connection, resource_type: str, resource_id: str, state: str) -> None:
+    conn.execute(
+        "UPDATE resource SET local_state = ? WHERE type = ? AND id = ?",
+        (state, resource_type, resource_id),
+    )
+
+
 def _later_unsettled(conn: Connection, entry: OutboxEntry) -> bool:
     row = conn.execute(
         f"SELECT 1 FROM outbox WHERE type = ? AND id = ? AND seq > ? AND state IN {_UNSETTLED}",
@@ -112,24 +123,15 @@ def complete_upload(
         later = _later_unsettled(conn, entry)
         if entry.operation == "delete":
             if not later:
-                conn.execute(
-                    "DELETE FROM resource WHERE type = ? AND id = ?",
-                    (entry.resource_type, entry.resource_id),
-                )
+                _drop_resource(conn, entry.resource_type, entry.resource_id)
             return _entry(conn, seq)
         if server_resource is None:
             if not later:
-                conn.execute(
-                    "UPDATE resource SET local_state = 'stale' WHERE type = ? AND id = ?",
-                    (entry.resource_type, entry.resource_id),
-                )
+                _mark_resource(conn, entry.resource_type, entry.resource_id, "stale")
             return _entry(conn, seq)
         server_id = server_resource.get("id")
         if isinstance(server_id, str) and server_id != entry.resource_id:
-            conn.execute(
-                "DELETE FROM resource WHERE type = ? AND id = ?",
-                (entry.resource_type, entry.resource_id),
-            )
+            _drop_resource(conn, entry.resource_type, entry.resource_id)
             conn.execute(_UPSERT_SERVER, _row(server_resource, "synced"))
             return _entry(conn, seq)
         if later:
@@ -144,10 +146,7 @@ def complete_upload(
             )
         else:
             # The row is 'pending' until now; settle it to exactly what the server stored.
-            conn.execute(
-                "UPDATE resource SET local_state = 'synced' WHERE type = ? AND id = ?",
-                (entry.resource_type, entry.resource_id),
-            )
+            _mark_resource(conn, entry.resource_type, entry.resource_id, "synced")
             conn.execute(_UPSERT_SERVER, _row(server_resource, "synced"))
         return _entry(conn, seq)
 
@@ -275,15 +274,9 @@ def settle_conflict(
                 (at, seq),
             )
             if conflict.server is None:
-                conn.execute(
-                    "DELETE FROM resource WHERE type = ? AND id = ?",
-                    (conflict.resource_type, conflict.resource_id),
-                )
+                _drop_resource(conn, conflict.resource_type, conflict.resource_id)
             else:
-                conn.execute(
-                    "UPDATE resource SET local_state = 'synced' WHERE type = ? AND id = ?",
-                    (conflict.resource_type, conflict.resource_id),
-                )
+                _mark_resource(conn, conflict.resource_type, conflict.resource_id, "synced")
                 conn.execute(_UPSERT_SERVER, _row(conflict.server, "synced"))
             resolution = "took_server"
         conn.execute(
@@ -320,15 +313,9 @@ def discard_rejected(conn: Connection, /, seq: int, *, by: str, at: str) -> None
         if _later_unsettled(conn, entry):
             return
         if entry.operation == "create":
-            conn.execute(
-                "DELETE FROM resource WHERE type = ? AND id = ?",
-                (entry.resource_type, entry.resource_id),
-            )
+            _drop_resource(conn, entry.resource_type, entry.resource_id)
         else:
-            conn.execute(
-                "UPDATE resource SET local_state = 'stale' WHERE type = ? AND id = ?",
-                (entry.resource_type, entry.resource_id),
-            )
+            _mark_resource(conn, entry.resource_type, entry.resource_id, "stale")
 
 
 def stale_resources(conn: Connection) -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ from bedside.sandbox.runner import SandboxServer
 from bedside.sandbox.seed import SeedWard, generate_ward
 from bedside.sandbox.server import Sandbox
 from bedside.store import Store
-from bedside.sync import FhirClient, PrivateKeyJwt, Scope, TokenSource, new_device_key
+from bedside.sync import FhirClient, PrivateKeyJwt, Scope, SyncEngine, TokenSource, new_device_key
 from bedside.sync.retry import RetryPolicy
 
 CLIENT = "tablet-sync-test"
@@ -207,3 +207,13 @@ def ehr_process(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@asynccontextmanager
+async def synced(store: Store, **ehr_options: Any) -> AsyncIterator[tuple[Ehr, SyncEngine]]:
+    """A private EHR and an engine whose first sync into ``store`` has completed."""
+    async with own_ehr(**ehr_options) as ehr, ehr.client() as client:
+        engine = SyncEngine(store, client, ehr.scope)
+        first = await engine.sync_once()
+        assert first.ok, first.error
+        yield ehr, engine

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_asyncio
 
 from bedside.sandbox.runner import SandboxServer
 from bedside.sandbox.seed import SeedWard, generate_ward
 from bedside.sandbox.server import Sandbox
-from bedside.store import MemoryKeyStore, Store
+from bedside.store import Store
 from bedside.sync import (
     AuthError,
     FhirClient,
@@ -47,13 +45,6 @@ def device(server: SandboxServer) -> PrivateKeyJwt:
     creds = PrivateKeyJwt(CLIENT, new_device_key())
     server.sandbox.auth.register_jwk_client(CLIENT, {"keys": [creds.public_jwk()]}, SCOPES)
     return creds
-
-
-@pytest_asyncio.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = await Store.open(tmp_path / "cache", MemoryKeyStore(), key_name="k")
-    yield opened
-    await opened.close()
 
 
 def _in_scope(ward: SeedWard) -> dict[str, set[str]]:

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
 
 from bedside.services.recording import Recorder
-from bedside.store import MemoryKeyStore, Store
+from bedside.store import Store
 from bedside.sync.engine import Changes, SyncEngine, SyncPolicy, SyncStatus
-from tests.sync.ehr import SITE, cache_matches_server, own_ehr, vital_sign
-
-
-@pytest_asyncio.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = await Store.open(tmp_path / "cache", MemoryKeyStore(), key_name="k")
-    yield opened
-    await opened.close()
+from tests.sync.ehr import SITE, cache_matches_server, own_ehr, synced, vital_sign
 
 
 async def _patient(store: Store) -> str:
@@ -31,10 +22,7 @@ async def _patient(store: Store) -> str:
 async def test_recorded_events_reach_the_ehr_once_and_the_cache_takes_the_servers_copy(
     store: Store, update_create: bool
 ) -> None:
-    async with own_ehr(update_create=update_create) as ehr, ehr.client() as client:
-        engine = SyncEngine(store, client, ehr.scope)
-        first = await engine.sync_once()
-        assert first.ok, first.error
+    async with synced(store, update_create=update_create) as (ehr, engine):
         recorder = Recorder(store, SITE)
         patient = await _patient(store)
         before = await ehr.count("Observation")
@@ -64,9 +52,7 @@ async def test_recorded_events_reach_the_ehr_once_and_the_cache_takes_the_server
 async def test_an_incremental_pull_brings_changes_made_on_the_ehr_and_nothing_else(
     store: Store,
 ) -> None:
-    async with own_ehr() as ehr, ehr.client() as client:
-        engine = SyncEngine(store, client, ehr.scope)
-        assert (await engine.sync_once()).ok
+    async with synced(store) as (ehr, engine):
         patient = await _patient(store)
         # Another system records a vital sign on the EHR.
         async with ehr.client() as other:
@@ -89,9 +75,7 @@ async def test_an_incremental_pull_brings_changes_made_on_the_ehr_and_nothing_el
 async def test_a_resource_deleted_on_the_ehr_is_removed_from_the_cache_by_reconciliation(
     store: Store,
 ) -> None:
-    async with own_ehr() as ehr, ehr.client() as client:
-        engine = SyncEngine(store, client, ehr.scope)
-        assert (await engine.sync_once()).ok
+    async with synced(store) as (ehr, engine):
         condition = (await store.find("Condition"))[0]
         async with ehr.client() as other:
             await other.request("DELETE", f"Condition/{condition['id']}")
@@ -108,9 +92,7 @@ async def test_a_resource_deleted_on_the_ehr_is_removed_from_the_cache_by_reconc
 async def test_a_discharged_patient_is_purged_only_once_their_changes_are_uploaded(
     store: Store,
 ) -> None:
-    async with own_ehr() as ehr, ehr.client() as client:
-        engine = SyncEngine(store, client, ehr.scope)
-        assert (await engine.sync_once()).ok
+    async with synced(store) as (ehr, engine):
         patient = await _patient(store)
         encounter = (await store.find("Encounter", patient_id=patient))[0]
         recorder = Recorder(store, SITE)
@@ -232,9 +214,7 @@ async def test_after_an_outage_the_engine_syncs_as_soon_as_the_ehr_answers_again
 async def test_a_patient_transferred_to_another_ward_leaves_this_tablet_at_the_next_sync(
     store: Store,
 ) -> None:
-    async with own_ehr() as ehr, ehr.client() as client:
-        engine = SyncEngine(store, client, ehr.scope)
-        assert (await engine.sync_once()).ok
+    async with synced(store) as (ehr, engine):
         patient = await _patient(store)
         [encounter] = await store.find("Encounter", patient_id=patient)
         other_ward = next(

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_asyncio
 
 from bedside.sandbox.outcomes import FhirError
 from bedside.services.recording import Recorder
-from bedside.store import MemoryKeyStore, Store
-from bedside.sync.engine import SyncEngine
-from tests.sync.ehr import SITE, Ehr, own_ehr, vital_sign
-
-
-@pytest_asyncio.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = await Store.open(tmp_path / "cache", MemoryKeyStore(), key_name="k")
-    yield opened
-    await opened.close()
+from bedside.store import Store
+from tests.sync.ehr import SITE, Ehr, synced, vital_sign
 
 
 async def _change_on_the_ehr(ehr: Ehr, resource: dict[str, Any], **changes: Any) -> dict[str, Any]:
@@ -38,9 +27,7 @@ async def _change_on_the_ehr(ehr: Ehr, resource: dict[str, Any], **changes: Any)
 async def test_a_diet_order_changed_on_both_sides_in_different_places_is_merged_and_sent(
     store: Store,
 ) -> None:
-    async with own_ehr() as ehr, ehr.client() as client:
-        engine = SyncEngine(store, client, ehr.scope)
-        assert (await engine.sync_once()).ok
+    async with synced(store) as (ehr, engine):
         order = (await store.find("NutritionOrder"))[0]
         recorder = Recorder(store, SITE)
         await recorder.record_update({**order, "note": [{"text": "patient prefers tea"}]})
@@ -63,9 +50,7 @@ async def test_a_diet_order_changed_on_both_sides_in_different_places_is_merged_
 async def test_a_clinical_record_changed_on_both_sides_waits_for_a_nurse_with_both_versions(
     store: Store,
 ) -> None:
-    async with own_ehr() as ehr, ehr.client() as client:
-        engine = SyncEngine(store, client, ehr.scope)
-        assert (await engine.sync_once()).ok
+    async with synced(store) as (ehr, engine):
         allergy = (await store.find("AllergyIntolerance"))[0]
         mine = {**allergy, "note": [{"text": "rash seen on the ward"}]}
         await Recorder(store, SITE).record_update(mine)
@@ -98,9 +83,7 @@ async def test_a_clinical_record_changed_on_both_sides_waits_for_a_nurse_with_bo
 
 @pytest.mark.asyncio
 async def test_taking_the_ehrs_version_replaces_the_local_change(store: Store) -> None:
-    async with own_ehr() as ehr, ehr.client() as client:
-        engine = SyncEngine(store, client, ehr.scope)
-        assert (await engine.sync_once()).ok
+    async with synced(store) as (ehr, engine):
         flag = (await store.find("Flag"))[0]
         await Recorder(store, SITE).record_update({**flag, "status": "inactive"})
         theirs = await _change_on_the_ehr(ehr, flag, code={"text": "changed on the EHR"})
@@ -119,9 +102,7 @@ async def test_taking_the_ehrs_version_replaces_the_local_change(store: Store) -
 async def test_a_record_the_ehr_refuses_is_parked_with_its_message_and_the_rest_goes_on(
     store: Store,
 ) -> None:
-    async with own_ehr() as ehr, ehr.client() as client:
-        engine = SyncEngine(store, client, ehr.scope)
-        assert (await engine.sync_once()).ok
+    async with synced(store) as (ehr, engine):
         patient = (await store.find("Patient"))[0]["id"]
         recorder = Recorder(store, SITE)
         refused = await recorder.record_event(vital_sign(patient, 61))
