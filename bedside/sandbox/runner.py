@@ -40,10 +40,14 @@ DEMO_CLIENT_ID = "bedside-demo"
 DEMO_SCOPES = "system/*.read system/*.write"
 
 
-def seed_sandbox(sandbox: Sandbox, seed: int = 2026, scale: int = 1) -> int:
+def seed_sandbox(
+    sandbox: Sandbox, seed: int = 2026, scale: int = 1, history_days: int | None = None
+) -> int:
     """Load a generated ward into the sandbox; returns the number of resources."""
     module = importlib.import_module("bedside.sandbox.seed")
-    ward = module.generate_ward(seed=seed, scale=scale, now=sandbox.now())
+    ward = module.generate_ward(
+        seed=seed, scale=scale, now=sandbox.now(), history_days=history_days
+    )
     count = sandbox.load(ward.resources)
     log.info("seeded the sandbox with %d resources (seed %d, scale %d)", count, seed, scale)
     return count
@@ -138,6 +142,7 @@ def run_sandbox(
     scale: int = 1,
     ready_file: str | Path | None = None,
     *,
+    history_days: int | None = None,
     sandbox: Sandbox | None = None,
     demo_secret: str | None = None,
     admin_token: str | None = None,
@@ -148,7 +153,7 @@ def run_sandbox(
         config = SandboxConfig(admin_token=admin_token)
         sandbox = Sandbox(Storage(db_path or ":memory:"), config=config)
     if seed is not None and sandbox.storage.total() == 0:
-        seed_sandbox(sandbox, seed=seed, scale=scale)
+        seed_sandbox(sandbox, seed=seed, scale=scale, history_days=history_days)
     secret = demo_secret or os.environ.get("BEDSIDE_SANDBOX_SECRET") or secrets.token_urlsafe(24)
     sandbox.auth.register_secret_client(DEMO_CLIENT_ID, secret, DEMO_SCOPES)
     stop = stop or threading.Event()
@@ -187,6 +192,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", default=None, help="SQLite file (default: in memory)")
     parser.add_argument("--seed", type=int, default=2026, help="seed of the generated ward")
     parser.add_argument("--scale", type=int, default=1, help="size of the generated ward")
+    parser.add_argument(
+        "--history-days",
+        type=int,
+        default=None,
+        help="days of vital signs and lab history per patient (default: 3 × scale)",
+    )
     parser.add_argument("--no-seed", action="store_true", help="start with an empty server")
     parser.add_argument(
         "--ready-file", default=None, help="write base URL and demo credentials here"
@@ -211,5 +222,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         scale=args.scale,
         ready_file=args.ready_file,
         admin_token=args.admin_token,
+        history_days=args.history_days,
     )
     return 0

@@ -22,9 +22,11 @@ ids are the truth.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -45,6 +47,9 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 500
 IDS_PER_QUERY = 40  # keeps query strings well below common URL length limits
+# Searches of different types run side by side (the server works on one while this tablet
+# stores another); a few at a time are enough and stay polite to the EHR.
+PARALLEL_SEARCHES = 3
 # A resource committed on the EHR while our previous search ran can carry a lastUpdated just
 # before that search's time; asking again a little further back costs a few repeats, no loss.
 DELTA_OVERLAP = timedelta(seconds=5)
@@ -137,7 +142,7 @@ async def _pull(
     """
     first_page = True
     query = {**params, "_count": str(page_size)}
-    async for page in client.search(resource_type, query):
+    async for page in _one_page_ahead(client.search(resource_type, query)):
         if first_page:
             first_page = False
             # setdefault: the earliest search of a type bounds what the next delta must cover.
@@ -155,6 +160,45 @@ async def _pull(
             on_page(resource_type, stored)
         if progress is not None:
             progress(resource_type, report.stored.get(resource_type, 0))
+
+
+async def _one_page_ahead(pages: AsyncIterator[SearchPage]) -> AsyncIterator[SearchPage]:
+    """The same pages, the next one already being fetched while the caller stores this one.
+
+    Fetching (network and the server's work) and storing (checking, the database) then overlap
+    instead of taking turns; at most two pages are held at once, so memory stays flat.
+    """
+    iterator = aiter(pages)
+    ahead: asyncio.Task[SearchPage | None] = asyncio.ensure_future(anext(iterator, None))
+    try:
+        while (page := await ahead) is not None:
+            ahead = asyncio.ensure_future(anext(iterator, None))
+            yield page
+    finally:
+        if not ahead.done():
+            ahead.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await ahead
+        closer = getattr(iterator, "aclose", None)
+        if closer is not None:
+            await closer()
+
+
+async def _all(limit: int, jobs: Sequence[Callable[[], Awaitable[None]]]) -> None:
+    """Run ``jobs`` with at most ``limit`` at a time; the first failure cancels the rest."""
+    gate = asyncio.Semaphore(limit)
+
+    async def gated(job: Callable[[], Awaitable[None]]) -> None:
+        async with gate:
+            await job()
+
+    tasks = [asyncio.ensure_future(gated(job)) for job in jobs]
+    try:
+        await asyncio.gather(*tasks)
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def _chunks(values: Sequence[str], size: int) -> list[list[str]]:
@@ -224,32 +268,34 @@ class Downloader:
         await self._pull("Encounter", query, report, keep=encounters)
         return _patient_ids(encounters)
 
-    async def _patient_types(
+    async def _patient_type(
         self,
+        resource_type: str,
+        parameter: str,
         known: Sequence[str],
         new: Sequence[str],
         report: DownloadReport,
         since: Mapping[str, str],
     ) -> None:
-        """Each patient type for every chunk of patients; a type's state is saved once complete.
+        """One patient type for every chunk of patients: a delta for patients seen before,
+        everything for patients new to the scope."""
 
-        Patients seen before get a delta; patients new to the scope come whole.
-        """
-        for resource_type, parameter in (("Patient", "_id"), *PATIENT_RESOURCES):
+        def select(chunk: Sequence[str]) -> str:
+            refs = chunk if parameter == "_id" else [f"Patient/{pid}" for pid in chunk]
+            return ",".join(refs)
 
-            def select(chunk: Sequence[str], parameter: str = parameter) -> str:
-                refs = chunk if parameter == "_id" else [f"Patient/{pid}" for pid in chunk]
-                return ",".join(refs)
-
-            for chunk in _chunks(sorted(known), IDS_PER_QUERY):
-                params = {parameter: select(chunk), **_delta(since, resource_type)}
-                await self._pull(resource_type, params, report)
-            for chunk in _chunks(sorted(new), IDS_PER_QUERY):
-                await self._pull(resource_type, {parameter: select(chunk)}, report)
-            await self._completed(resource_type, report)
+        for chunk in _chunks(sorted(known), IDS_PER_QUERY):
+            params = {parameter: select(chunk), **_delta(since, resource_type)}
+            await self._pull(resource_type, params, report)
+        for chunk in _chunks(sorted(new), IDS_PER_QUERY):
+            await self._pull(resource_type, {parameter: select(chunk)}, report)
+        await self._completed(resource_type, report)
 
     async def _completed(self, resource_type: str, report: DownloadReport) -> None:
-        if resource_type in report.server_times:
+        """Every search of ``resource_type`` finished: a first pull saves its state now, so an
+        interruption resumes from here; a delta saves all types together at its end (one
+        transaction — redoing a short delta costs less than a commit per type)."""
+        if resource_type in report.server_times and not report.incremental:
             await self.store.set_sync_state(
                 self.scope.key, resource_type, report.server_times[resource_type]
             )
@@ -261,17 +307,28 @@ class Downloader:
         since = await self.store.sync_state(self.scope.key)
         report.incremental = bool(since)
         cached = await self.store.cached_patient_ids() if since else set()
-        for resource_type in SITE_RESOURCES:
+
+        async def site_type(resource_type: str) -> None:
             await self._pull(resource_type, _delta(since, resource_type), report)
             await self._completed(resource_type, report)
-        current = await self._current_encounters(report)
-        await self._completed("Encounter", report)
-        report.current_patients = current
+
+        async def encounters() -> None:
+            report.current_patients = await self._current_encounters(report)
+            await self._completed("Encounter", report)
+
+        site_jobs = [lambda t=resource_type: site_type(t) for resource_type in SITE_RESOURCES]
+        await _all(PARALLEL_SEARCHES, [*site_jobs, encounters])
+        current = report.current_patients
         report.new_patients = current - cached if since else set(current)
         report.departed_patients = (await self.store.cached_patient_ids()) - current
-        await self._patient_types(
-            sorted(current & cached), sorted(report.new_patients), report, since
-        )
+        known, new = sorted(current & cached), sorted(report.new_patients)
+        patient_jobs = [
+            lambda t=resource_type, p=parameter: self._patient_type(t, p, known, new, report, since)
+            for resource_type, parameter in (("Patient", "_id"), *PATIENT_RESOURCES)
+        ]
+        await _all(PARALLEL_SEARCHES, patient_jobs)
+        if report.incremental:
+            await self.store.set_sync_states(self.scope.key, report.server_times)
         report.seconds = time.perf_counter() - started
         log.info(
             "%s download of %s: %d resources in %d requests, %d skipped, %d new and %d departed "

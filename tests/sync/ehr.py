@@ -173,7 +173,12 @@ class EhrProcess:
 
 @contextmanager
 def ehr_process(
-    workdir: Path, *, seed: int = 11, scale: int = 1, db: Path | None = None
+    workdir: Path,
+    *,
+    seed: int = 11,
+    scale: int = 1,
+    db: Path | None = None,
+    history_days: int | None = None,
 ) -> Iterator[EhrProcess]:
     """Run ``bedside sandbox`` on a free loopback port until the block ends."""
     from tests.conftest import REPO
@@ -185,6 +190,8 @@ def ehr_process(
     command += ["--scale", str(scale), "--ready-file", str(ready)]
     if db is not None:
         command += ["--db", str(db)]
+    if history_days is not None:
+        command += ["--history-days", str(history_days)]
     with log.open("a") as log_file:
         process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=log_file)
     try:
