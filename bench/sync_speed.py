@@ -47,7 +47,7 @@ from bedside.sync import ClientSecret, FhirClient, Scope, SyncEngine, TokenSourc
 SEED = 11
 SCHEMA = (
     "CREATE TABLE resource (type TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL,"
-    " PRIMARY KEY (type, id)) WITHOUT ROWID"
+    " PRIMARY KEY (type, id))"
 )
 
 

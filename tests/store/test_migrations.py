@@ -19,6 +19,11 @@ def test_migrations_bring_an_empty_file_to_the_latest_version(tmp_path: Path) ->
     assert migrate(conn) == LATEST_VERSION
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"resource", "outbox", "sync_state", "device"} <= tables
+    # Resources are kilobytes of JSON: a rowid table (WITHOUT ROWID cost 6× per insert).
+    [resource_sql] = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'resource'"
+    ).fetchone()
+    assert "WITHOUT ROWID" not in resource_sql
     conn.close()
 
 
