@@ -61,7 +61,9 @@ class Ehr:
 
     def tokens(self) -> TokenSource:
         return TokenSource(
-            self.base_url, ClientSecret(self.client_id, self.secret), scope="system/*.read system/*.write"
+            self.base_url,
+            ClientSecret(self.client_id, self.secret),
+            scope="system/*.read system/*.write",
         )
 
 
