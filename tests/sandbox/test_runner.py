@@ -125,10 +125,15 @@ class _Ward:
 
 
 def test_seeding_loads_the_generated_ward(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[int, int, datetime | None]] = []
+    calls: list[tuple[int, int, datetime | None, int | None]] = []
 
-    def generate_ward(seed: int = 2026, scale: int = 1, now: datetime | None = None) -> _Ward:
-        calls.append((seed, scale, now))
+    def generate_ward(
+        seed: int = 2026,
+        scale: int = 1,
+        now: datetime | None = None,
+        history_days: int | None = None,
+    ) -> _Ward:
+        calls.append((seed, scale, now, history_days))
         return _Ward([patient(str(n), id=f"p{n}") for n in range(5)])
 
     fake = types.ModuleType("bedside.sandbox.seed")
@@ -136,9 +141,9 @@ def test_seeding_loads_the_generated_ward(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setitem(sys.modules, "bedside.sandbox.seed", fake)
     sandbox = Sandbox()
 
-    assert seed_sandbox(sandbox, seed=7, scale=2) == 5
+    assert seed_sandbox(sandbox, seed=7, scale=2, history_days=9) == 5
     assert sandbox.storage.total() == 5
-    assert calls[0][:2] == (7, 2)
+    assert (calls[0][:2], calls[0][3]) == ((7, 2), 9)
 
 
 def test_the_cli_parses_host_port_db_seed_scale_and_no_seed() -> None:
