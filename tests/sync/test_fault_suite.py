@@ -1,6 +1,6 @@
 """Fault injection over real loopback HTTP: whatever the network does, nothing is lost or doubled.
 
-Each scenario puts a fault-injecting proxy (tests/support/fault_proxy.py) or the sandbox's own
+Each scenario puts a fault-injecting proxy (tests/sync/fault_proxy.py) or the sandbox's own
 fault hook between the engine and the EHR, and runs many times with seeded randomness. In every
 run the nurse records vital signs and edits a meal order; the engine syncs through the faults;
 then the network heals and one sync must complete. After it, the EHR must hold every recorded
