@@ -56,6 +56,15 @@ def _bedside(*args: str) -> list[str]:
     return [sys.executable, "-m", "bedside", *args]
 
 
+def _run_to_the_end(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
+    """Run ``bedside ARGS`` to completion; it must succeed. Returns what it printed."""
+    result = subprocess.run(
+        _bedside(*args), input=stdin, capture_output=True, text=True, env=env, cwd=REPO, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
 async def _record(demo_dir: Path, patient_hint: list[str], count: int) -> list[str]:
     """Record ``count`` vital signs in the cache (as the app would) and return their ids."""
     keys = DemoKeyFile(demo_dir)
@@ -92,25 +101,9 @@ def test_a_sync_killed_at_random_moments_loses_nothing_and_the_next_sync_finishe
     demo_dir = mark_demo_directory(tmp_path / "tablet")
     with ehr_process(tmp_path, db=tmp_path / "ehr.sqlite") as ehr:
         env = _environment(ehr, tmp_path)
-        enrolled = subprocess.run(
-            _bedside("enroll", "--client-secret-stdin", "--demo-dir", str(demo_dir)),
-            input=ehr.client_secret + "\n",
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=REPO,
-            timeout=60,
-        )
-        assert enrolled.returncode == 0, enrolled.stdout + enrolled.stderr
-        first = subprocess.run(
-            _bedside("sync", "--once", "--demo-dir", str(demo_dir)),
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=REPO,
-            timeout=120,
-        )
-        assert first.returncode == 0, first.stdout + first.stderr
+        enroll = ("enroll", "--client-secret-stdin", "--demo-dir", str(demo_dir))
+        _run_to_the_end(env, *enroll, stdin=ehr.client_secret + "\n")
+        _run_to_the_end(env, "sync", "--once", "--demo-dir", str(demo_dir))
         before = asyncio.run(_observations_on(ehr))
 
         patients: list[str] = []
@@ -146,15 +139,7 @@ def test_a_sync_killed_at_random_moments_loses_nothing_and_the_next_sync_finishe
             assert missing == []
             killed_mid_upload += 1 if in_flight else 0
 
-        final = subprocess.run(
-            _bedside("sync", "--once", "--demo-dir", str(demo_dir)),
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=REPO,
-            timeout=120,
-        )
-        assert final.returncode == 0, final.stdout + final.stderr
+        final = _run_to_the_end(env, "sync", "--once", "--demo-dir", str(demo_dir))
         on_server = asyncio.run(_events_on(ehr, recorded))
         after = asyncio.run(_observations_on(ehr))
 
@@ -162,7 +147,7 @@ def test_a_sync_killed_at_random_moments_loses_nothing_and_the_next_sync_finishe
         f"\ncrash test: {RUNS} runs, {killed} killed mid-sync ({killed_mid_upload} with an upload"
         f" in flight), {len(recorded)} events recorded"
     )
-    print("the sync that finished the job:\n" + final.stdout)
+    print("the sync that finished the job:\n" + final)
     lost = [eid for eid, count in on_server.items() if count == 0]
     duplicated = [eid for eid, count in on_server.items() if count > 1]
     assert lost == []
