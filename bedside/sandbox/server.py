@@ -630,6 +630,19 @@ class _EdgeMiddleware:
             return
         started = time.perf_counter()
         status = 500
+        logged = False
+
+        def log_request() -> None:
+            nonlocal logged
+            if not logged:
+                logged = True
+                log.info(
+                    "%s %s -> %d in %.1f ms",
+                    scope["method"],
+                    _path_template(scope["path"]),
+                    status,
+                    (time.perf_counter() - started) * 1000,
+                )
 
         async def send_with_date(message: Message) -> None:
             nonlocal status
@@ -638,6 +651,10 @@ class _EdgeMiddleware:
                 date = http_date(to_ms(self.sandbox.now())).encode()
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"date"]
                 message = {**message, "headers": [*headers, (b"date", date)]}
+            elif message["type"] == "http.response.body" and not message.get("more_body", False):
+                # Logged before the last byte leaves, so a client that has its answer can
+                # rely on the line being written (the tests and IT reading logs both do).
+                log_request()
             await send(message)
 
         try:
@@ -648,13 +665,7 @@ class _EdgeMiddleware:
             else:
                 await self.app(scope, receive, send_with_date)
         finally:
-            log.info(
-                "%s %s -> %d in %.1f ms",
-                scope["method"],
-                _path_template(scope["path"]),
-                status,
-                (time.perf_counter() - started) * 1000,
-            )
+            log_request()
 
 
 async def _fhir_error(request: Request, exc: Exception) -> Response:
