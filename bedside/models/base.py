@@ -55,7 +55,9 @@ class FhirBase(BaseModel):
 
     def fhir_dump(self) -> dict[str, Any]:
         """The JSON-ready dict of exactly what was set (no invented defaults)."""
-        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        # Python mode, not "json": every element is already a JSON value, and JSON mode would
+        # write a Decimal (a FHIR decimal read with its precision) as a string.
+        return self.model_dump(mode="python", by_alias=True, exclude_unset=True)
 
     @classmethod
     def _choice_variants(cls, stem: str) -> dict[str, str]:

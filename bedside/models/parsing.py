@@ -7,12 +7,12 @@ escapes. A dump gives back exactly the elements that were parsed or set (no inve
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from bedside.models import fhir_json
 from bedside.models.errors import FhirModelError, problems_from
 from bedside.models.registry import GENERIC_TAG, RESOURCE_TYPES
 from bedside.models.resource import Resource
@@ -27,11 +27,9 @@ _SKIP = frozenset({*RESOURCE_TYPES, GENERIC_TAG})
 def _load(data: Mapping[str, Any] | str | bytes) -> dict[str, Any]:
     if isinstance(data, str | bytes | bytearray):
         try:
-            loaded = json.loads(data)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            loaded = fhir_json.loads(data)
+        except fhir_json.FhirJsonError as exc:
             raise FhirModelError([f"not valid JSON ({exc})"]) from exc
-        except RecursionError as exc:
-            raise FhirModelError(["not valid JSON (nested too deeply)"]) from exc
     else:
         loaded = data
     if not isinstance(loaded, Mapping):

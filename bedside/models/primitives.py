@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, PlainValidator, StrictBool, StrictInt, StrictStr
@@ -71,13 +72,13 @@ def _pattern(kind: str, regex: re.Pattern[str]) -> AfterValidator:
     return AfterValidator(check)
 
 
-def _decimal(value: Any) -> int | float:
+def _decimal(value: Any) -> int | float | Decimal:
     # bool is an int subclass in Python but never a FHIR number.
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise PydanticCustomError(
             "fhir_decimal", "expected a number, got {kind}", {"kind": type(value).__name__}
         )
-    if isinstance(value, float) and not math.isfinite(value):
+    if isinstance(value, float | Decimal) and not math.isfinite(value):
         raise PydanticCustomError("fhir_decimal", "a FHIR decimal must be finite")
     return value
 
@@ -96,7 +97,10 @@ Boolean = StrictBool
 Integer = StrictInt
 PositiveInt = Annotated[StrictInt, Field(ge=1)]
 UnsignedInt = Annotated[StrictInt, Field(ge=0)]
-FhirDecimal = Annotated[int | float, PlainValidator(_decimal)]
+# A decimal read from FHIR JSON (bedside.models.fhir_json) is a Decimal with its written precision
+# ("1.50"), kept as is so the resource goes back to the EHR unaltered; one built in code may be an
+# int or a float. Code that computes with it converts explicitly (mypy refuses Decimal + float).
+FhirDecimal = Annotated[int | float | Decimal, PlainValidator(_decimal)]
 FhirId = Annotated[StrictStr, _pattern("id", ID_RE)]
 Date = Annotated[StrictStr, _pattern("date", DATE_RE)]
 DateTime = Annotated[StrictStr, _pattern("dateTime", DATETIME_RE)]

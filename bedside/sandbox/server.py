@@ -11,7 +11,6 @@ strings, no ids) and the fault-injection hook. Storage work runs in a worker thr
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
@@ -28,6 +27,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bedside.models import fhir_json
 from bedside.sandbox import bundles, interactions
 from bedside.sandbox.auth import (
     CREATE,
@@ -128,7 +128,7 @@ class FhirResponse(Response):
     def render(self, content: Any) -> bytes:
         if content is None:
             return b""
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
+        return fhir_json.dumps(content).encode()
 
 
 def _error_response(error: FhirError) -> Response:
@@ -202,8 +202,8 @@ async def _json_body(request: Request, sandbox: Sandbox) -> Any:
     if len(raw) > sandbox.config.max_body_bytes:
         raise FhirError(413, "The request body is too large", code="too-costly")
     try:
-        return json.loads(raw)
-    except (ValueError, RecursionError) as exc:
+        return fhir_json.loads(raw)
+    except fhir_json.FhirJsonError as exc:
         raise bad_request(f"The body is not valid JSON: {exc}", code="structure") from exc
 
 

@@ -17,7 +17,6 @@ Tables:
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 import uuid
@@ -28,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bedside.models import fhir_json
 from bedside.sandbox.instants import format_instant, to_ms
 from bedside.sandbox.search import SearchQuery, index_rows
 
@@ -108,7 +108,7 @@ class Stored:
 def _stored(row: Sequence[Any]) -> Stored:
     seq, rtype, rid, vid, lu, deleted, method, text = row
     return Stored(
-        rtype, rid, vid, lu, bool(deleted), method, seq, json.loads(text) if text else None
+        rtype, rid, vid, lu, bool(deleted), method, seq, fhir_json.loads(text) if text else None
     )
 
 
@@ -222,7 +222,7 @@ class Storage:
                 rtype, rid = resource["resourceType"], resource["id"]
                 vid = str(uuid.uuid4())
                 stamped = _stamp(resource, vid, lu)
-                text = json.dumps(stamped, ensure_ascii=False, separators=(",", ":"))
+                text = fhir_json.dumps(stamped)
                 history_rows.append((seq, rtype, rid, vid, lu, 0, "PUT", text))
                 resource_rows.append((rtype, rid, vid, lu, seq, 0))
                 tokens, dates = index_rows(stamped)
@@ -266,7 +266,7 @@ class Tx:
         lu = self.storage._tick()
         vid = str(uuid.uuid4())
         stamped = _stamp(resource, vid, lu)
-        text = json.dumps(stamped, ensure_ascii=False, separators=(",", ":"))
+        text = fhir_json.dumps(stamped)
         seq = self._append(resource_type, resource_id, vid, lu, False, method, text)
         tokens, dates = index_rows(stamped)
         self.conn.executemany(

@@ -13,12 +13,12 @@ rest of the app uses is :class:`bedside.store.Store`. Rules this module keeps:
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from bedside.models import fhir_json
 from bedside.store.connection import Connection, mapped_errors, transaction
 from bedside.store.index import index_columns
 
@@ -49,7 +49,7 @@ class OutboxEntry:
 
 
 def _dumps(resource: Mapping[str, Any]) -> str:
-    return json.dumps(resource, ensure_ascii=False, separators=(",", ":"))
+    return fhir_json.dumps(resource)
 
 
 def _meta(resource: Mapping[str, Any]) -> tuple[str | None, str | None]:
@@ -133,7 +133,7 @@ def get_resource(
 
 
 def _loads(text: str) -> dict[str, Any]:
-    value: dict[str, Any] = json.loads(text)
+    value: dict[str, Any] = fhir_json.loads(text)
     return value
 
 

@@ -8,7 +8,6 @@ not touch the store; the download and upload steps decide what to do with what i
 from __future__ import annotations
 
 import importlib
-import json
 import ssl
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ import anyio.streams.tls  # noqa: F401 -- see below
 import httpx
 
 from bedside import __version__
+from bedside.models import fhir_json
 from bedside.sync.auth import TokenSource
 from bedside.sync.errors import (
     AuthError,
@@ -67,8 +67,8 @@ def _retry_after(response: httpx.Response) -> float | None:
 def _diagnostics(response: httpx.Response) -> str:
     """The OperationOutcome's diagnostics, for the log and the rejected list (never shown raw)."""
     try:
-        body = response.json()
-    except ValueError:
+        body = fhir_json.loads(response.content)
+    except fhir_json.FhirJsonError:
         return ""
     if not isinstance(body, dict) or body.get("resourceType") != "OperationOutcome":
         return ""
@@ -184,7 +184,7 @@ class FhirClient:
         send_headers = dict(headers or {})
         content: bytes | None = None
         if body is not None:
-            content = json.dumps(body, ensure_ascii=False).encode()
+            content = fhir_json.dumps(body).encode()
             send_headers["Content-Type"] = f"{FHIR_JSON}; charset=utf-8"
         for attempt in (1, 2):
             if self._tokens is not None:
@@ -311,8 +311,8 @@ def json_object(response: httpx.Response) -> dict[str, Any]:
 
 def _json_object(response: httpx.Response) -> dict[str, Any]:
     try:
-        body = response.json()
-    except ValueError as exc:
+        body = fhir_json.loads(response.content)
+    except fhir_json.FhirJsonError as exc:
         raise ProtocolError("The EHR answered with invalid JSON.") from exc
     if not isinstance(body, dict):
         raise ProtocolError("The EHR answered with JSON that is not a FHIR resource.")

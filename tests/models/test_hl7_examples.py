@@ -6,6 +6,7 @@ import io
 import tarfile
 from collections import Counter
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
@@ -123,3 +124,7 @@ def test_an_http_error_from_the_registry_is_reported(tmp_path: Path) -> None:
 def test_first_difference_says_which_side_lost_an_element() -> None:
     assert first_difference({"meta": {}}, {}) == "meta missing from the dump"
     assert first_difference({}, {"meta": {}}) == "meta missing from the original"
+
+
+def test_first_difference_tells_1_5_from_1_50() -> None:
+    assert first_difference({"a": Decimal("1.5")}, {"a": Decimal("1.50")}) is not None

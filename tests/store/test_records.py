@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from bedside.models import fhir_json
 from bedside.store import Store, StoreError, StoreFullError, StoreIOError
 from bedside.store import records as records_module
 from tests.store.conftest import synthetic_patient
@@ -36,6 +37,25 @@ async def test_server_resources_are_stored_verbatim_including_unknown_elements(
     patient["_birthDate"] = {"extension": [{"url": "https://example.org/x", "valueBoolean": True}]}
     await store.put_server_resources([patient])
     assert await store.get("Patient", "p1") == patient
+
+
+@pytest.mark.asyncio
+async def test_a_decimal_keeps_its_written_precision_in_the_cache_and_the_outbox(
+    store: Store,
+) -> None:
+    text = fhir_json.dumps(_observation("o-k")).replace('"value":72', '"value":4.50')
+    server = fhir_json.loads(text)
+    await store.put_server_resources([server])
+    cached = await store.get("Observation", "o-k")
+    assert cached is not None
+    assert fhir_json.dumps(cached) == text
+
+    await store.record_local_change(
+        {**cached, "status": "amended"}, operation="update", kind="mutable", created_at=NOW
+    )
+    [queued] = await store.outbox()
+    assert queued.payload is not None
+    assert '"value":4.50' in fhir_json.dumps(queued.payload)
 
 
 @pytest.mark.asyncio

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
 
+from bedside.models import fhir_json
 from bedside.sandbox.outcomes import FhirError
 from bedside.services.recording import Recorder
 from bedside.store import Store
@@ -20,7 +22,13 @@ async def _change_on_the_ehr(ehr: Ehr, resource: dict[str, Any], **changes: Any)
             body={**resource, **changes},
             headers={"Prefer": "return=representation"},
         )
-    return dict(response.json())
+    return dict(fhir_json.loads(response.content))
+
+
+async def _text_on_the_ehr(ehr: Ehr, resource_type: str, resource_id: str) -> str:
+    async with ehr.client() as other:
+        response = await other.request("GET", f"{resource_type}/{resource_id}")
+    return response.text
 
 
 @pytest.mark.asyncio
@@ -44,6 +52,34 @@ async def test_a_diet_order_changed_on_both_sides_in_different_places_is_merged_
         assert final["note"] == [{"text": "patient prefers tea"}]
         assert final["meta"]["versionId"] != server["meta"]["versionId"]
         assert await store.get("NutritionOrder", order["id"]) == final
+
+
+@pytest.mark.asyncio
+async def test_a_decimal_the_ehr_wrote_as_2_50_goes_back_as_2_50_after_a_merge(
+    store: Store,
+) -> None:
+    async with synced(store) as (ehr, engine):
+        order = (await store.find("NutritionOrder"))[0]
+        sodium_limit = {
+            "modifier": {"text": "sodium"},
+            "amount": {"value": Decimal("2.50"), "unit": "g"},
+        }
+        oral_diet = {**order.get("oralDiet", {}), "nutrient": [sodium_limit]}
+        await _change_on_the_ehr(ehr, order, oralDiet=oral_diet)
+        assert (await engine.sync_once()).ok
+        cached = await store.get("NutritionOrder", order["id"])
+        assert cached is not None
+        assert '"value":2.50' in fhir_json.dumps(cached)
+
+        await Recorder(store, SITE).record_update({**cached, "note": [{"text": "no added salt"}]})
+        await _change_on_the_ehr(ehr, cached, status="on-hold")
+        report = await engine.sync_once()
+
+        assert report.pushed.merged == 1
+        on_the_ehr = await _text_on_the_ehr(ehr, "NutritionOrder", order["id"])
+        assert '"value":2.50' in on_the_ehr
+        assert "no added salt" in on_the_ehr
+        assert '"status":"on-hold"' in on_the_ehr
 
 
 @pytest.mark.asyncio
