@@ -97,8 +97,14 @@ class Store:
 
     # Resources -------------------------------------------------------------------------------
 
-    async def put_server_resources(self, resources: Sequence[Mapping[str, Any]]) -> int:
-        """Save downloaded resources in one transaction (local pending changes are kept)."""
+    async def put_server_resources(
+        self, resources: Sequence[Mapping[str, Any]]
+    ) -> list[Mapping[str, Any]]:
+        """Save downloaded resources in one transaction; return those that changed the cache.
+
+        Local changes not yet uploaded are kept; a resource already held in the same version is
+        neither rewritten nor returned.
+        """
         return await self._worker.run(records.put_server_resources, resources)
 
     async def get(self, resource_type: str, resource_id: str) -> dict[str, Any] | None:

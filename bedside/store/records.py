@@ -113,12 +113,65 @@ _UPSERT_PENDING = _upsert_sql("pending", only_over_synced=False)
 _UPSERT_DELETED = _upsert_sql("deleted", only_over_synced=False)
 
 
-def put_server_resources(conn: Connection, /, resources: Sequence[Mapping[str, Any]]) -> int:
-    """Store resources downloaded from the server, in one transaction; return how many."""
+def put_server_resources(
+    conn: Connection, /, resources: Sequence[Mapping[str, Any]]
+) -> list[Mapping[str, Any]]:
+    """Store resources downloaded from the server, in one transaction; return those that changed.
+
+    A resource the cache already holds in the same version (or, without versions, the same
+    text) is not written again and not returned, so views refresh only for real changes (every
+    sync reads the ward's encounters in full). One changed on this device and not yet uploaded
+    is kept, and not returned either.
+    """
     rows = [_row(resource, "synced") for resource in resources]
     with transaction(conn, "saving downloaded data"):
-        conn.executemany(_UPSERT_SERVER, rows)
-    return len(rows)
+        held = _held_versions(conn, [(row[0], row[1]) for row in rows])
+        changed = [
+            (resource, row)
+            for resource, row in zip(resources, rows, strict=True)
+            if _replaces(held.get((row[0], row[1])), version=row[2], text=row[9])
+        ]
+        conn.executemany(_UPSERT_SERVER, [row for _, row in changed])
+    return [resource for resource, _ in changed]
+
+
+# (local_state, version_id, json when there is no version) of a cached row.
+_Held = tuple[str, str | None, str | None]
+_LOOKUP_CHUNK = 500
+
+
+def _held_versions(
+    conn: Connection, keys: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], _Held]:
+    held: dict[tuple[str, str], _Held] = {}
+    by_type: dict[str, list[str]] = {}
+    for resource_type, resource_id in keys:
+        by_type.setdefault(resource_type, []).append(resource_id)
+    for resource_type, ids in by_type.items():
+        for start in range(0, len(ids), _LOOKUP_CHUNK):
+            chunk = ids[start : start + _LOOKUP_CHUNK]
+            found = conn.execute(
+                "SELECT id, local_state, version_id,"
+                " CASE WHEN version_id IS NULL THEN json END FROM resource"
+                f" WHERE type = ? AND id IN ({','.join('?' * len(chunk))})",
+                (resource_type, *chunk),
+            )
+            for resource_id, state, version, text in found:
+                held[(resource_type, resource_id)] = (state, version, text)
+    return held
+
+
+def _replaces(held: _Held | None, *, version: str | None, text: str) -> bool:
+    if held is None:
+        return True
+    state, held_version, held_text = held
+    if state in ("pending", "deleted"):
+        return False  # a local change waits for its upload; the guard in the SQL says the same
+    if state == "stale":
+        return True  # a discarded local change waits for exactly this: the server's copy
+    if version is not None and held_version is not None:
+        return version != held_version
+    return text != held_text
 
 
 def get_resource(

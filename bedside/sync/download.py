@@ -61,6 +61,8 @@ class DownloadReport:
     """What a download did, for the status line, the CLI and the log."""
 
     stored: dict[str, int] = field(default_factory=dict)
+    # Of what was stored, what actually changed the cache (new, or a new version), per type.
+    changed: dict[str, int] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     # Server time of the first page of the earliest search, per type (see the module docstring).
     server_times: dict[str, str] = field(default_factory=dict)
@@ -78,8 +80,9 @@ class DownloadReport:
 
 
 Progress = Callable[[str, int], None]
-# Called after each stored page with the type and the resources it stored (the engine turns it
-# into the one "changes applied" event every view refreshes on).
+# Called after each stored page with the type and the resources that changed the cache (the
+# engine turns it into the one "changes applied" event every view refreshes on); a page that
+# changed nothing (the ward's encounters, read in full on every sync) does not call it.
 PageSink = Callable[[str, list[dict[str, Any]]], None]
 
 
@@ -107,7 +110,8 @@ def _check_page(
 
 async def _store_page(
     store: Store, page: SearchPage, expected_type: str, report: DownloadReport
-) -> list[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Check and store one page; return what was kept and, of that, what changed the cache."""
     report.requests += 1
     for note in page.skipped:
         report.skipped.append(f"{expected_type} page: {note}")
@@ -117,10 +121,10 @@ async def _store_page(
         log.warning("skipped %s", note)
     report.skipped.extend(notes)
     kept = [dict(resource) for resource in checked]
-    if kept:
-        await store.put_server_resources(kept)
+    changed = await store.put_server_resources(kept) if kept else []
     report.stored[expected_type] = report.stored.get(expected_type, 0) + len(kept)
-    return kept
+    report.changed[expected_type] = report.changed.get(expected_type, 0) + len(changed)
+    return kept, [dict(resource) for resource in changed]
 
 
 async def _pull(
@@ -150,15 +154,15 @@ async def _pull(
             if page.server_time is None:
                 raise ProtocolError("The EHR's search answer carries no server time.")
             report.server_times.setdefault(resource_type, page.server_time)
-        stored = await _store_page(store, page, resource_type, report)
+        stored, changed = await _store_page(store, page, resource_type, report)
         if keep is not None:
             keep.extend(stored)
         if seen_ids is not None:
             seen_ids.update(str(r["id"]) for r in stored)
             # Ids of entries that did not parse still exist on the server: never forget them.
             seen_ids.update(r["id"] for r in page.resources if isinstance(r.get("id"), str))
-        if on_page is not None and stored:
-            on_page(resource_type, stored)
+        if on_page is not None and changed:
+            on_page(resource_type, changed)
         if progress is not None:
             progress(resource_type, report.stored.get(resource_type, 0))
 

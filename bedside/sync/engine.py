@@ -126,6 +126,7 @@ class SyncReport:
             out.append(
                 f"downloaded ({kind}): {self.pulled.total} resources"
                 + (f" ({per_type})" if per_type else "")
+                + f", {sum(self.pulled.changed.values())} new or changed"
                 + f", {len(self.pulled.skipped)} skipped as invalid"
             )
             out.append(

@@ -105,6 +105,49 @@ async def test_a_download_never_overwrites_a_change_still_waiting_for_upload(
     assert await store.get("Observation", "o1") == local
 
 
+def _versioned(obs_id: str, version: str, value: int = 72) -> dict[str, Any]:
+    resource = _observation(obs_id)
+    resource["meta"] = {"versionId": version, "lastUpdated": "2026-11-22T08:00:00Z"}
+    resource["valueQuantity"]["value"] = value
+    return resource
+
+
+@pytest.mark.asyncio
+async def test_only_resources_that_change_the_cache_are_reported_as_changed(
+    store: Store,
+) -> None:
+    first = await store.put_server_resources([_versioned("o1", "1"), _versioned("o2", "1")])
+    assert [r["id"] for r in first] == ["o1", "o2"]
+
+    again = await store.put_server_resources(
+        [_versioned("o1", "1"), _versioned("o2", "2", value=80), _versioned("o3", "1")]
+    )
+    assert [r["id"] for r in again] == ["o2", "o3"]
+    stored = await store.get("Observation", "o2")
+    assert stored is not None
+    assert stored["valueQuantity"]["value"] == 80
+
+
+@pytest.mark.asyncio
+async def test_without_versions_the_same_text_is_not_a_change_but_other_text_is(
+    store: Store,
+) -> None:
+    await store.put_server_resources([_observation("o1")])
+    assert await store.put_server_resources([_observation("o1")]) == []
+    edited = {**_observation("o1"), "status": "amended"}
+    assert await store.put_server_resources([edited]) == [edited]
+
+
+@pytest.mark.asyncio
+async def test_a_change_waiting_for_upload_is_neither_overwritten_nor_reported(
+    store: Store,
+) -> None:
+    local = {**_versioned("o1", "1"), "note": [{"text": "recorded on the tablet"}]}
+    await store.record_local_change(local, operation="update", kind="mutable", created_at=NOW)
+    assert await store.put_server_resources([_versioned("o1", "2", value=90)]) == []
+    assert await store.get("Observation", "o1") == local
+
+
 @pytest.mark.asyncio
 async def test_sync_state_keeps_the_server_time_per_scope_and_type(store: Store) -> None:
     await store.set_sync_state("ward:w1", "Patient", "2026-11-22T08:00:00Z")

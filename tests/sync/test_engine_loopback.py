@@ -72,6 +72,21 @@ async def test_an_incremental_pull_brings_changes_made_on_the_ehr_and_nothing_el
 
 
 @pytest.mark.asyncio
+async def test_a_sync_that_finds_nothing_new_tells_no_view_to_refresh(store: Store) -> None:
+    async with synced(store) as (_, engine):
+        seen: list[Changes] = []
+        engine.add_changes_listener(seen.append)
+
+        report = await engine.sync_once(reconcile_now=False)
+
+        assert report.ok, report.error
+        assert report.pulled is not None
+        assert report.pulled.stored.get("Encounter", 0) > 0  # the ward's encounters, read again
+        assert sum(report.pulled.changed.values()) == 0
+        assert seen == []
+
+
+@pytest.mark.asyncio
 async def test_a_resource_deleted_on_the_ehr_is_removed_from_the_cache_by_reconciliation(
     store: Store,
 ) -> None:
