@@ -91,6 +91,10 @@ def _row(resource: Mapping[str, Any], local_state: str) -> tuple[Any, ...]:
     )
 
 
+# Positions in a row from _row(), the column order of the resource table's upserts.
+_TYPE, _ID, _VERSION, _JSON = 0, 1, 2, 9
+
+
 def _upsert_sql(local_state: str, only_over_synced: bool) -> str:
     # Downloads must not overwrite a row changed on this device and not yet uploaded.
     # A 'stale' row (a discarded local change) is waiting for exactly this: the server's copy.
@@ -125,11 +129,11 @@ def put_server_resources(
     """
     rows = [_row(resource, "synced") for resource in resources]
     with transaction(conn, "saving downloaded data"):
-        held = _held_versions(conn, [(row[0], row[1]) for row in rows])
+        held = _held_versions(conn, [(row[_TYPE], row[_ID]) for row in rows])
         changed = [
             (resource, row)
             for resource, row in zip(resources, rows, strict=True)
-            if _replaces(held.get((row[0], row[1])), version=row[2], text=row[9])
+            if _replaces(held.get((row[_TYPE], row[_ID])), version=row[_VERSION], text=row[_JSON])
         ]
         conn.executemany(_UPSERT_SERVER, [row for _, row in changed])
     return [resource for resource, _ in changed]
