@@ -309,6 +309,108 @@ class SyncSettings(_Section):
     )
 
 
+class StaffSettings(_Section):
+    """Staff sign-in on the tablet: badge + PIN, the offline window, throttling and auto-lock."""
+
+    idle_lock_s: int = Field(
+        default=180,
+        ge=30,
+        le=1800,
+        description=(
+            "Seconds without a touch or a key before staff screens lock and hide patient data."
+        ),
+    )
+    offline_signin_h: float = Field(
+        default=12.0,
+        ge=0,
+        le=72,
+        description=(
+            "Hours after a nurse's last online sign-in on this tablet during which the same badge "
+            "and PIN also work while the EHR cannot be reached. 0: online sign-in only."
+        ),
+    )
+    pin_attempts: int = Field(
+        default=5,
+        ge=3,
+        le=10,
+        description="Wrong PINs in a row for one badge before that badge is locked out.",
+    )
+    lockout_min: int = Field(
+        default=15,
+        ge=1,
+        le=240,
+        description="Minutes a badge stays locked out on this tablet after too many wrong PINs.",
+    )
+
+
+# FHIR event-timing codes (``Timing.repeat.when``) at this site's usual times.
+DEFAULT_WHEN_TIMES = (
+    "WAKE=07:00 MORN=08:00 MORN.early=07:00 MORN.late=10:00 NOON=12:00 AFT=15:00 "
+    "AFT.early=14:00 AFT.late=16:00 EVE=18:00 EVE.early=18:00 EVE.late=20:00 NIGHT=22:00 "
+    "PHS=21:30 HS=22:00 C=08:00,12:00,18:00 CM=08:00 CD=12:00 CV=18:00 "
+    "AC=07:30,11:30,17:30 ACM=07:30 ACD=11:30 ACV=17:30 "
+    "PC=08:30,12:30,18:30 PCM=08:30 PCD=12:30 PCV=18:30"
+)
+# Doses per day without a time of day or a ``when`` code: the times they are given at.
+DEFAULT_DAILY_TIMES = (
+    "1=08:00 2=08:00,20:00 3=08:00,14:00,20:00 4=08:00,12:00,18:00,22:00 "
+    "5=06:00,10:00,14:00,18:00,22:00 6=02:00,06:00,10:00,14:00,18:00,22:00"
+)
+_CLOCK_TIME = r"(?:[01]\d|2[0-3]):[0-5]\d"
+_TIME_TABLE = rf"^\s*(?:[A-Za-z0-9.]+={_CLOCK_TIME}(?:,{_CLOCK_TIME})*\s*)+$"
+
+
+def parse_time_table(text: str) -> dict[str, tuple[tuple[int, int], ...]]:
+    """``"MORN=08:00 C=08:00,12:00"`` → ``{"MORN": ((8, 0),), "C": ((8, 0), (12, 0))}``."""
+    table: dict[str, tuple[tuple[int, int], ...]] = {}
+    for item in text.split():
+        key, _, times = item.partition("=")
+        table[key] = tuple(
+            (int(hour), int(minute))
+            for hour, minute in (clock.split(":") for clock in times.split(","))
+        )
+    return table
+
+
+class MedicationSettings(_Section):
+    """When scheduled doses fall at this site, and which medicines are time-critical."""
+
+    when_times: str = Field(
+        default=DEFAULT_WHEN_TIMES,
+        pattern=_TIME_TABLE,
+        description=(
+            "Site times of the FHIR event-timing codes (Timing.repeat.when), as CODE=HH:MM "
+            "pairs separated by spaces; a code that stands for several meals lists several "
+            "times separated by commas."
+        ),
+    )
+    daily_times: str = Field(
+        default=DEFAULT_DAILY_TIMES,
+        pattern=_TIME_TABLE,
+        description=(
+            "Times of the doses of an order that only says how many per day (N=HH:MM,…), "
+            "for N from 1 upwards."
+        ),
+    )
+    time_critical_atc: str = Field(
+        default="A10A B01A N03 N04 L04",
+        description=(
+            "ATC code prefixes of time-critical medicines (given within 30 min of the scheduled "
+            "time, ISMP), separated by spaces: by default insulins, anticoagulants, "
+            "antiepileptics, antiparkinson drugs and immunosuppressants."
+        ),
+    )
+    missed_after_min: int = Field(
+        default=240,
+        ge=30,
+        le=1440,
+        description=(
+            "Minutes after its scheduled time when a dose not given counts as missed rather "
+            "than late (earlier when the next dose of the same order falls due)."
+        ),
+    )
+
+
 class LogSettings(_Section):
     """How much Bedside logs, and where. Logs never carry patient data."""
 
@@ -348,6 +450,10 @@ class Settings(BaseModel):
     ehr: EhrSettings = Field(default_factory=EhrSettings, description="The hospital EHR.")
     device: DeviceSettings = Field(default_factory=DeviceSettings, description="This device.")
     sync: SyncSettings = Field(default_factory=SyncSettings, description="Synchronisation.")
+    staff: StaffSettings = Field(default_factory=StaffSettings, description="Staff sign-in.")
+    medication: MedicationSettings = Field(
+        default_factory=MedicationSettings, description="Medication timing."
+    )
     log: LogSettings = Field(default_factory=LogSettings, description="Logging.")
 
     _sources: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -783,12 +889,15 @@ __all__ = [
     "DeviceSettings",
     "EhrSettings",
     "LogSettings",
+    "MedicationSettings",
     "SettingInfo",
     "Settings",
     "SettingsError",
+    "StaffSettings",
     "SyncSettings",
     "default_config_file",
     "default_data_dir",
     "env_var",
     "load_settings",
+    "parse_time_table",
 ]

@@ -19,6 +19,7 @@ from bedside.settings import (
     default_config_file,
     default_data_dir,
     load_settings,
+    parse_time_table,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -451,6 +452,8 @@ def test_describe_lists_every_setting_with_a_description_type_and_variable(
         "ehr": Settings.model_fields["ehr"],
         "device": Settings.model_fields["device"],
         "sync": Settings.model_fields["sync"],
+        "staff": Settings.model_fields["staff"],
+        "medication": Settings.model_fields["medication"],
         "log": Settings.model_fields["log"],
     }
     every = [
@@ -459,7 +462,7 @@ def test_describe_lists_every_setting_with_a_description_type_and_variable(
         for field in info.annotation.model_fields  # type: ignore[union-attr]
     ]
     assert names == every
-    assert len(names) == 22
+    assert len(names) == 30
     for row in rows:
         assert len(row.description) > 20, row.name
         assert row.type, row.name
@@ -492,3 +495,15 @@ def test_the_example_files_in_the_settings_document_are_valid(tmp_path: Path, ex
     settings = load_settings(config_file=write(tmp_path, text), environ={})
     assert settings.device.scope == example
     assert not settings.is_demo
+
+
+def test_a_medication_time_table_that_is_not_code_equals_times_is_refused(
+    no_machine_file: Path,
+) -> None:
+    with pytest.raises(SettingsError, match=r"medication\.when_times"):
+        load_settings(environ={"BEDSIDE_MEDICATION__WHEN_TIMES": "MORN 8h"})
+    settings = load_settings(environ={"BEDSIDE_MEDICATION__WHEN_TIMES": "MORN=07:45 C=08:00,12:15"})
+    assert parse_time_table(settings.medication.when_times) == {
+        "MORN": ((7, 45),),
+        "C": ((8, 0), (12, 15)),
+    }

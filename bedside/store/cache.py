@@ -116,15 +116,22 @@ class Store:
         *,
         ids: Iterable[str] | None = None,
         order_by_date: bool = False,
+        since: str | None = None,
+        until: str | None = None,
         **filters: str | Sequence[str] | None,
     ) -> list[dict[str, Any]]:
-        """Resources of ``resource_type`` matching the index-column filters."""
+        """Resources of ``resource_type`` matching the index-column filters.
+
+        ``since``/``until`` (instants, inclusive / exclusive) bound the clinical time.
+        """
         id_list = None if ids is None else list(ids)
         return await self._worker.run(
             records.find_resources,
             resource_type,
             ids=id_list,
             order_by_date=order_by_date,
+            since=since,
+            until=until,
             **filters,
         )
 

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from bedside.models import fhir_json
 from bedside.store.connection import Connection, mapped_errors, transaction
-from bedside.store.index import index_columns
+from bedside.store.index import index_columns, sortable_time
 
 Operation = Literal["create", "update", "delete"]
 ChangeKind = Literal["event", "mutable"]
@@ -209,11 +209,24 @@ def find_resources(
     *,
     ids: Iterable[str] | None = None,
     order_by_date: bool = False,
+    since: str | None = None,
+    until: str | None = None,
     **filters: str | Sequence[str] | None,
 ) -> list[dict[str, Any]]:
-    """Resources of one type matching every given filter (a sequence means "any of")."""
+    """Resources of one type matching every given filter (a sequence means "any of").
+
+    ``since``/``until`` bound the clinical time (``sort_date``, inclusive / exclusive): pass an
+    instant, which is compared in UTC like the column. Resources without a clinical time are left
+    out as soon as either bound is given.
+    """
     clauses = ["type = ?", "local_state != 'deleted'"]
     params: list[Any] = [resource_type]
+    if since is not None:
+        clauses.append("sort_date >= ?")
+        params.append(sortable_time(since))
+    if until is not None:
+        clauses.append("sort_date < ?")
+        params.append(sortable_time(until))
     if ids is not None:
         id_list = list(ids)
         clauses.append(f"id IN ({','.join('?' * len(id_list))})")

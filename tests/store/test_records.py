@@ -70,6 +70,23 @@ async def test_resources_are_found_by_patient_and_ordered_by_date(store: Store) 
 
 
 @pytest.mark.asyncio
+async def test_a_time_window_is_compared_as_moments_across_offsets(store: Store) -> None:
+    winter = {**_observation("o-w"), "effectiveDateTime": "2026-11-22T08:00:00+01:00"}  # 07:00Z
+    summer = {**_observation("o-s"), "effectiveDateTime": "2026-11-22T08:30:00+02:00"}  # 06:30Z
+    later = {**_observation("o-l"), "effectiveDateTime": "2026-11-22T10:00:00Z"}
+    await store.put_server_resources([winter, summer, later])
+
+    found = await store.find(
+        "Observation", patient_id="p1", since="2026-11-22T07:00:00Z", until="2026-11-22T10:00:00Z"
+    )
+    assert [o["id"] for o in found] == ["o-w"]
+    since_summer = await store.find(
+        "Observation", since="2026-11-22T08:30:00+02:00", order_by_date=True
+    )
+    assert [o["id"] for o in since_summer] == ["o-s", "o-w", "o-l"]
+
+
+@pytest.mark.asyncio
 async def test_a_local_write_and_its_outbox_row_are_saved_together(store: Store) -> None:
     entry = await store.record_local_change(
         _observation("local-1"), operation="create", kind="event", created_at=NOW
