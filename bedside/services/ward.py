@@ -41,12 +41,25 @@ class BedRow:
     age: int | None = None
     hospital_number: str | None = None
     admitted_on: date | None = None
+    encounter_id: str | None = None
+    # Practitioners taking part in the stay (attending doctor, assigned nurse…): "my patients".
+    participant_ids: frozenset[str] = frozenset()
     # More than one current stay claims this bed: the list must say "check", not pick one.
     conflict: bool = False
 
     @property
     def occupied(self) -> bool:
         return self.patient_id is not None
+
+
+@dataclass(frozen=True)
+class _Stay:
+    """A current encounter's claim on a bed."""
+
+    patient_id: str
+    since: date | None
+    encounter_id: str | None
+    participant_ids: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -159,7 +172,7 @@ class WardCensusService:
         ward = parse_as(Location, ward_raw) if ward_raw else None
         beds = await self._beds_of(ward_id)
         stays = await self._current_stays({bed.id for bed in beds if bed.id})
-        patient_ids = [stay[0] for claims in stays.values() for stay in claims]
+        patient_ids = [stay.patient_id for claims in stays.values() for stay in claims]
         patients = {
             patient.id: patient
             for patient in await self._parsed("Patient", Patient, ids=patient_ids)
@@ -174,40 +187,54 @@ class WardCensusService:
             data_as_of=await self._data_as_of(),
         )
 
-    async def _current_stays(self, bed_ids: set[str]) -> dict[str, list[tuple[str, date | None]]]:
-        """Per bed, every current encounter that places a patient in it (patient id, since)."""
-        stays: dict[str, list[tuple[str, date | None]]] = {}
+    async def _current_stays(self, bed_ids: set[str]) -> dict[str, list[_Stay]]:
+        """Per bed, every current encounter that places a patient in it."""
+        stays: dict[str, list[_Stay]] = {}
         current = await self._parsed("Encounter", Encounter, status=CURRENT_ENCOUNTER_STATUSES)
         for encounter in current:
             patient_id = _reference_id(encounter.subject, "Patient")
             start = encounter.period.start if encounter.period else None
+            participants = frozenset(
+                practitioner
+                for participant in encounter.participant or []
+                if (practitioner := _reference_id(participant.individual, "Practitioner"))
+            )
             for stay in encounter.location or []:
                 bed_id = _reference_id(stay.location, "Location")
                 # A stay that is "completed" or "planned" is not where the patient is now.
                 if patient_id and bed_id in bed_ids and stay.status in (None, "active"):
-                    stays.setdefault(bed_id, []).append((patient_id, parse_fhir_date(start)))
+                    stays.setdefault(bed_id, []).append(
+                        _Stay(patient_id, parse_fhir_date(start), encounter.id, participants)
+                    )
         return stays
 
     def _row(
         self,
         bed: Location,
-        claims: list[tuple[str, date | None]],
+        claims: list[_Stay],
         patients: dict[str | None, Patient],
         today: date,
     ) -> BedRow:
         assert bed.id is not None
         label = bed.name or bed.id
-        if len({patient_id for patient_id, _ in claims}) > 1:
+        if len({stay.patient_id for stay in claims}) > 1:
             # Two current stays in one bed (a transfer not closed yet): never guess who is there.
             log.warning("bed %s is claimed by %d current encounters", bed.id, len(claims))
             return BedRow(bed_id=bed.id, bed_label=label, conflict=True)
         if not claims:
             return BedRow(bed_id=bed.id, bed_label=label)
-        patient = patients.get(claims[0][0])
+        stay = claims[0]
+        patient = patients.get(stay.patient_id)
         if patient is None:
             # Occupied, but the patient's record is missing or unreadable in the cache: say so
             # rather than showing the bed as free.
-            return BedRow(bed_id=bed.id, bed_label=label, patient_id=claims[0][0])
+            return BedRow(
+                bed_id=bed.id,
+                bed_label=label,
+                patient_id=stay.patient_id,
+                encounter_id=stay.encounter_id,
+                participant_ids=stay.participant_ids,
+            )
         birth = parse_fhir_date(patient.birth_date)
         return BedRow(
             bed_id=bed.id,
@@ -218,7 +245,9 @@ class WardCensusService:
             birth_date=birth,
             age=age_on(birth, today),
             hospital_number=_hospital_number(patient, self._hospital_number_system),
-            admitted_on=claims[0][1],
+            admitted_on=stay.since,
+            encounter_id=stay.encounter_id,
+            participant_ids=stay.participant_ids,
         )
 
     async def _data_as_of(self) -> str | None:

@@ -1,0 +1,92 @@
+"""Fixtures for screen tests: a qasync loop (the app's own loop) and a seeded encrypted cache.
+
+Screens call services on the asyncio loop that *is* Qt's loop, as in the app. A test drives a
+widget (clicks, keys), then runs the loop until the screen's tasks are done with :func:`settle`.
+The cache is a real SQLCipher file holding the synthetic ward, its clock pinned to the seed's
+"now" so that due doses, NEWS2 windows and "today" are the same on every run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from bedside.sandbox.seed import SeedWard, generate_ward
+from bedside.services.clock import Clock
+from bedside.store import MemoryKeyStore, Store
+from bedside.ui import ops
+
+T = TypeVar("T")
+
+# A Tuesday morning on the ward, in winter time (Europe/Paris is UTC+1).
+WARD_NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+WARD_TZ = ZoneInfo("Europe/Paris")
+
+
+def ward_clock() -> datetime:
+    return WARD_NOW
+
+
+class Loop:
+    """The qasync loop of one test, with helpers to run coroutines and the screens' tasks."""
+
+    def __init__(self, app: QApplication) -> None:
+        import qasync
+
+        self.loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(self.loop)
+
+    def run(self, coroutine: Coroutine[Any, Any, T]) -> T:
+        return self.loop.run_until_complete(coroutine)
+
+    def settle(self) -> None:
+        """Run until every task a screen started (``bedside.ui.ops.run``) has finished."""
+        self.loop.run_until_complete(ops.drain())
+
+    def close(self) -> None:
+        self.settle()
+        asyncio.set_event_loop(None)
+        self.loop.close()
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[Loop]:
+    loop = Loop(qapp)
+    try:
+        yield loop
+    finally:
+        loop.close()
+
+
+@pytest.fixture(scope="session")
+def seed_ward() -> SeedWard:
+    return generate_ward(seed=2026, now=WARD_NOW, history_days=7)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return ward_clock
+
+
+@pytest.fixture
+def ward_store(qloop: Loop, tmp_path: Path, seed_ward: SeedWard) -> Iterator[Store]:
+    """A real encrypted cache holding the whole synthetic ward (a week of history)."""
+
+    async def open_and_fill() -> Store:
+        store = await Store.open(tmp_path / "ward.bedside-cache", MemoryKeyStore(), key_name="k")
+        await store.put_server_resources(seed_ward.resources)
+        return store
+
+    store = qloop.run(open_and_fill())
+    try:
+        yield store
+    finally:
+        qloop.settle()
+        qloop.run(store.close())
