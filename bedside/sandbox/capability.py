@@ -2,8 +2,8 @@
 
 Owns ``GET /metadata``'s content: every served type with its interactions and search parameters,
 ``updateCreate``/``conditionalCreate``/``versioning`` as configured, and the SMART security
-extension pointing at the token endpoint. Derived from the same search definitions the server
-uses, so what it advertises is what it does.
+extension pointing at the token endpoint, plus ``Practitioner/$verify-pin``. Derived from the same
+search definitions the server uses, so what it advertises is what it does.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from bedside.sandbox.search import DATE, params_for
+from bedside.sandbox.staff_pins import VERIFY_PIN, VERIFY_PIN_DEFINITION, VERIFY_PIN_DOCUMENTATION
 
 # Every R4 (4.0.1) resource type, except those that are not stored through the REST API here
 # (Bundle: POST / is transaction/batch; OperationOutcome and Parameters are messages).
@@ -210,6 +211,15 @@ def capability_statement(
         }
         for rtype in sorted(RESOURCE_TYPES)
     ]
+    for resource in resources:
+        if resource["type"] == "Practitioner":
+            resource["operation"] = [
+                {
+                    "name": VERIFY_PIN,
+                    "definition": VERIFY_PIN_DEFINITION,
+                    "documentation": VERIFY_PIN_DOCUMENTATION,
+                }
+            ]
     system = [{"code": "transaction"}, {"code": "batch"}]
     if type_history:
         system.append({"code": "history-system"})

@@ -5,7 +5,8 @@ Owns routing, request/response handling (content types, ``Prefer``, ``If-Match``
 endpoint, the refusals as ``OperationOutcome``, one log line per request (no bodies, no query
 strings, no ids) and the fault-injection hook. Storage work runs in a worker thread
 (``run_in_threadpool``) so SQLite never blocks the event loop. Build it with
-:func:`create_app` from a :class:`Sandbox`.
+:func:`create_app` from a :class:`Sandbox`. The one FHIR operation, ``Practitioner/$verify-pin``
+(staff sign-in), checks PINs against :class:`~bedside.sandbox.staff_pins.StaffPins`.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from bedside.sandbox.outcomes import (
 )
 from bedside.sandbox.paging import PageStore, Snapshot
 from bedside.sandbox.search import MAX_COUNT, SearchQuery, parse_instant_param, parse_search
+from bedside.sandbox.staff_pins import StaffPins
 from bedside.sandbox.storage import Storage, Stored, Tx
 
 log = logging.getLogger("bedside.sandbox")
@@ -103,6 +105,8 @@ class Sandbox:
         self.auth = auth or AuthRegistry(self.now, self.config.token_lifetime_s)
         self.auth.clock = self.now
         self.pages = PageStore(self.config.page_ttl_s)
+        # Staff PINs (hashes only); load() enrolls the seeded badges' synthetic PINs.
+        self.staff_pins = StaffPins()
         # Fault injection: called with (method, path) before routing; a FhirError it returns is
         # sent instead of the real answer (e.g. outcomes.too_many_requests(5) for a 429).
         self.fault_hook: FaultHook | None = None
@@ -111,8 +115,14 @@ class Sandbox:
         return self.clock()
 
     def load(self, resources: Iterable[dict[str, Any]]) -> int:
-        """Bulk-load resources (seeding): one transaction, no validation, one shared instant."""
-        return self.storage.load(resources)
+        """Bulk-load resources (seeding): one transaction, no validation, one shared instant.
+
+        Seeded staff badges get their synthetic PIN (hashed) at the same time.
+        """
+        batch = list(resources)
+        count = self.storage.load(batch)
+        self.staff_pins.enroll_seeded(batch)
+        return count
 
     def close(self) -> None:
         self.storage.close()
@@ -529,6 +539,33 @@ class _Handlers:
             return FhirResponse(outcome, status_code=200, headers=headers)
         return Response(status_code=204, headers=headers)
 
+    # -- operations ------------------------------------------------------------------------------
+
+    async def verify_pin(self, request: Request) -> Response:
+        """``POST /Practitioner/$verify-pin``: the staff member of a badge, if the PIN is right."""
+        self.authorize(request, "Practitioner", READ)
+        badge_system, badge, pin = _verify_pin_input(await _json_body(request, self.sandbox))
+
+        def run() -> Stored:
+            # "system|value", or any system when the tablet does not know the site's badge system
+            token = badge if badge_system is None else f"{badge_system}|{badge}"
+            query = parse_search("Practitioner", [("identifier", token)])
+            with self.storage.reading() as tx:
+                found = tx.fetch_current("Practitioner", tx.search_ids(query))
+            active = [s for s in found if s.resource and s.resource.get("active") is not False]
+            if len(active) != 1 or not self.sandbox.staff_pins.has_pin(badge):
+                raise not_found("No active staff member with a PIN has this badge")
+            if not self.sandbox.staff_pins.check(badge, pin):
+                raise FhirError(403, "wrong PIN", code="security")
+            return active[0]
+
+        stored = await run_in_threadpool(run)
+        answer = {
+            "resourceType": "Parameters",
+            "parameter": [{"name": "practitioner", "resource": stored.resource}],
+        }
+        return FhirResponse(answer, headers={"Cache-Control": "no-store"})
+
     async def bundle(self, request: Request) -> Response:
         from bedside.sandbox.transactions import process_bundle
 
@@ -539,6 +576,29 @@ class _Handlers:
             process_bundle, self.sandbox, token, _base(request), body, prefer
         )
         return FhirResponse(answer)
+
+
+def _verify_pin_input(body: Any) -> tuple[str | None, str, str]:
+    """(badge system, badge, PIN) from a ``$verify-pin`` body, or a 400 (never echoing them)."""
+    if not isinstance(body, dict) or body.get("resourceType") != "Parameters":
+        raise bad_request("Send a Parameters resource with 'badge' and 'pin'")
+    badge: Any = None
+    pin: Any = None
+    for parameter in body.get("parameter") or []:
+        if not isinstance(parameter, dict):
+            raise bad_request("Each parameter must be an object")
+        if parameter.get("name") == "badge":
+            badge = parameter.get("valueIdentifier")
+        elif parameter.get("name") == "pin":
+            pin = parameter.get("valueString")
+    if not isinstance(badge, dict) or not isinstance(badge.get("value"), str) or not badge["value"]:
+        raise bad_request("'badge' must be a valueIdentifier with a value")
+    system = badge.get("system")
+    if system is not None and not isinstance(system, str):
+        raise bad_request("'badge' system must be a string")
+    if not isinstance(pin, str) or not pin:
+        raise bad_request("'pin' must be a non-empty valueString")
+    return system, badge["value"], pin
 
 
 def search_answer(
@@ -606,7 +666,12 @@ def _path_template(path: str) -> str:
     parts = [p for p in path.split("/") if p]
     shaped = []
     for index, part in enumerate(parts):
-        if part in _LITERAL_SEGMENTS or (index == 0 and part in RESOURCE_TYPES):
+        # "$verify-pin" names an operation, not a record: keep it (the body is never logged).
+        if (
+            part in _LITERAL_SEGMENTS
+            or part.startswith("$")
+            or (index == 0 and part in RESOURCE_TYPES)
+        ):
             shaped.append(part)
         elif index == 0:
             shaped.append("{type}")
@@ -711,6 +776,7 @@ def create_app(sandbox: Sandbox) -> Starlette:
         Route("/_history", h.history_system, methods=["GET"]),
         Route("/{type}/_history", h.history_type, methods=["GET"]),
         Route("/{type}/_search", h.search, methods=["POST"]),
+        Route("/Practitioner/$verify-pin", h.verify_pin, methods=["POST"]),
         Route("/{type}", h.search, methods=["GET"]),
         Route("/{type}", h.create, methods=["POST"]),
         Route("/{type}/{id}", h.read, methods=["GET"]),

@@ -24,6 +24,7 @@ from bedside.store.keystore import (
 )
 from bedside.store.outbox import ConflictChoice, ConflictEntry
 from bedside.store.records import OutboxEntry
+from bedside.store.staff import PinFailures, StaffVerifier
 
 __all__ = [
     "ConflictChoice",
@@ -37,6 +38,8 @@ __all__ = [
     "OpenReport",
     "OsKeyStore",
     "OutboxEntry",
+    "PinFailures",
+    "StaffVerifier",
     "Store",
     "StoreClosedError",
     "StoreError",

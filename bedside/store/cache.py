@@ -10,10 +10,11 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bedside.store import outbox, records, scope_data
+from bedside.store import outbox, records, scope_data, staff
 from bedside.store.connection import Connection, open_encrypted
 from bedside.store.keystore import KeyStore, get_or_create_key
 from bedside.store.migrations import LATEST_VERSION, migrate
@@ -24,6 +25,7 @@ from bedside.store.records import (
     OutboxEntry,
     OutboxState,
 )
+from bedside.store.staff import PinFailures, StaffVerifier
 from bedside.store.worker import DatabaseWorker
 
 
@@ -256,3 +258,45 @@ class Store:
 
     async def forget_deleted(self, resource_type: str, ids: Iterable[str]) -> int:
         return await self._worker.run(scope_data.forget_deleted, resource_type, list(ids))
+
+    # Staff sign-in: offline verifiers and wrong-PIN counters (see bedside.store.staff) ---------
+
+    async def staff_verifier(self, badge: str) -> StaffVerifier | None:
+        return await self._worker.run(staff.get_verifier, badge)
+
+    async def save_staff_verifier(
+        self,
+        badge: str,
+        *,
+        practitioner_id: str,
+        name: str,
+        role: str | None,
+        verifier: str,
+        verified_at: datetime,
+    ) -> None:
+        await self._worker.run(
+            staff.save_verifier,
+            badge,
+            practitioner_id=practitioner_id,
+            name=name,
+            role=role,
+            verifier=verifier,
+            verified_at=verified_at,
+        )
+
+    async def forget_staff_verifier(self, badge: str) -> None:
+        await self._worker.run(staff.forget_verifier, badge)
+
+    async def pin_failures(self, badge: str) -> PinFailures:
+        return await self._worker.run(staff.get_failures, badge)
+
+    async def record_pin_failure(
+        self, badge: str, at: datetime, locked_until: datetime | None
+    ) -> PinFailures:
+        return await self._worker.run(staff.record_failure, badge, at=at, locked_until=locked_until)
+
+    async def clear_pin_failures(self, badge: str) -> None:
+        await self._worker.run(staff.clear_failures, badge)
+
+    async def forget_uploaded_audit_events(self) -> int:
+        return await self._worker.run(staff.forget_uploaded_audit_events)

@@ -20,6 +20,11 @@ The schema, in words:
 
 Outbox rows also record what settled them (``settled_at``, ``server_version``, ``resolution``), and
 a resource can be ``stale`` (its local change was discarded; the EHR's copy must be read again).
+
+* ``staff_verifier`` — per badge (stored as a SHA-256 key, never the badge itself), the staff
+  member who last signed in online here and an argon2id verifier of their PIN, for offline sign-in.
+* ``pin_failure`` — per badge key, wrong PINs in a row and the lock-out, so that restarting the app
+  does not reset throttling.
 """
 
 from __future__ import annotations
@@ -156,12 +161,32 @@ CREATE INDEX resource_by_patient_date ON resource (patient_id, type, sort_date);
 CREATE INDEX resource_by_state ON resource (local_state) WHERE local_state != 'synced'
 """
 
+# Offline staff sign-in (see bedside.store.staff). Badges are keyed by a hash: a mistyped PIN in the
+# badge field must not end up readable in the file, and nothing here needs the badge back.
+_V6 = """
+CREATE TABLE staff_verifier (
+    badge_key        TEXT PRIMARY KEY,
+    practitioner_id  TEXT NOT NULL,
+    name             TEXT NOT NULL,
+    role             TEXT,
+    verifier         TEXT NOT NULL,
+    verified_at      TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE pin_failure (
+    badge_key        TEXT PRIMARY KEY,
+    failures         INTEGER NOT NULL CHECK (failures >= 0),
+    last_failure_at  TEXT NOT NULL,
+    locked_until     TEXT
+) WITHOUT ROWID
+"""
+
 MIGRATIONS: Sequence[Migration] = (
     Migration(1, "resources, sync state, device facts", _script(_V1)),
     Migration(2, "outbox of local changes; local state of resources", _script(_V2)),
     Migration(3, "index columns for views: encounter, location, status, date", _script(_V3)),
     Migration(4, "settled uploads, conflicts kept for review, stale resources", _script(_V4)),
     Migration(5, "resources in a rowid table (large JSON rows)", _script(_V5)),
+    Migration(6, "offline staff sign-in: PIN verifiers and wrong-PIN counters", _script(_V6)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -11,14 +11,17 @@ from bedside.sync.errors import (
     AuthError,
     ConflictError,
     OfflineError,
+    PinRejectedError,
     ProtocolError,
     RejectedError,
     ServerError,
     SyncError,
     SyncTimeoutError,
+    UnknownBadgeError,
 )
 from bedside.sync.retry import RetryPolicy
 from bedside.sync.scope import Scope
+from bedside.sync.staff import StaffDirectory
 
 __all__ = [
     "AuthError",
@@ -28,6 +31,7 @@ __all__ = [
     "DownloadReport",
     "FhirClient",
     "OfflineError",
+    "PinRejectedError",
     "PrivateKeyJwt",
     "ProtocolError",
     "RejectedError",
@@ -35,6 +39,7 @@ __all__ = [
     "Scope",
     "SearchPage",
     "ServerError",
+    "StaffDirectory",
     "SyncEngine",
     "SyncError",
     "SyncPolicy",
@@ -42,6 +47,7 @@ __all__ = [
     "SyncStatus",
     "SyncTimeoutError",
     "TokenSource",
+    "UnknownBadgeError",
     "full_download",
     "new_device_key",
 ]

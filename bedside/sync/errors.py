@@ -13,6 +13,8 @@ patient data; the server's diagnostics are kept in :attr:`SyncError.detail` for 
     ├── AuthError            the EHR refused this device's credentials or token
     ├── ConflictError        412/409: the server's version moved on
     ├── RejectedError        400/403/404/410/422: this request will never succeed as it is
+    │   ├── PinRejectedError   sign-in: the EHR says the PIN is wrong (403, ``security``)
+    │   └── UnknownBadgeError  sign-in: no active staff member has this badge (404)
     ├── ServerError          5xx or 429: try again later (``retry_after`` when the server said)
     └── ProtocolError        the answer is not what FHIR promises (bad JSON, wrong type, loop)
 """
@@ -47,6 +49,14 @@ class ConflictError(SyncError):
 
 class RejectedError(SyncError):
     """The EHR refused the request for good; retrying the same request cannot help."""
+
+
+class PinRejectedError(RejectedError):
+    """The EHR checked a staff member's PIN and it is wrong (``$verify-pin`` answered 403)."""
+
+
+class UnknownBadgeError(RejectedError):
+    """The EHR knows no active staff member with this badge (``$verify-pin`` answered 404)."""
 
 
 class ServerError(SyncError):

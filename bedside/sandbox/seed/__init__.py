@@ -15,7 +15,7 @@ Module map: ``codes`` (every URL and code system), ``context`` (clock, ids, rand
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -35,8 +35,9 @@ from bedside.sandbox.seed import (
 )
 from bedside.sandbox.seed.codes import IPP_SYSTEM
 from bedside.sandbox.seed.context import SeedContext
+from bedside.sandbox.seed.staff import StaffCredential
 
-__all__ = ["SeedWard", "generate_ward"]
+__all__ = ["SeedWard", "StaffCredential", "generate_ward"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class SeedWard:
     ward_id: str  # Location id of the first ward
     bed_ids: list[str]  # Location ids of the first ward's beds, in bed order
     identifier_system: str  # system of the hospital patient number (IPP, on the wristband)
+    # Every staff member's synthetic badge and PIN, in the order the Practitioners were built
+    # (the site's specialists, then each ward's nurses and doctors). Not part of ``resources``;
+    # ``Sandbox.load(resources)`` enrolls the same PINs (hashed) for the seeded badges.
+    staff_credentials: list[StaffCredential] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """Number of resources per resource type."""
@@ -111,4 +116,5 @@ def generate_ward(
         ward_id=first_ward.resource["id"],
         bed_ids=[bed.resource["id"] for bed in first_ward.beds],
         identifier_system=IPP_SYSTEM,
+        staff_credentials=list(team.credentials),
     )

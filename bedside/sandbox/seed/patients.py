@@ -2,6 +2,11 @@
 
 Owns the ward plan (case per bed, the same-name pair, the free beds, one patient discharged
 yesterday) and the Patient and Encounter resources. Clinical content comes from other modules.
+
+A current stay has two participants: the attending doctor (``ATND``) and the ward nurse assigned
+to the patient (``PART`` "participation", with the text ``ASSIGNED_NURSE_TEXT``: v3 has no code
+for a nurse's assignment, and ``SPRF``/``PPRF`` describe performing an act, not a stay). The
+ward's nurses take the patients in turn, so each has 3 or 4.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from bedside.sandbox.seed.names import (
 
 OCCUPIED_PER_WARD = 28
 LONG_STAY_THRESHOLD_DAYS = 14
+ASSIGNED_NURSE_TEXT = "Assigned nurse"
 
 _LANGUAGE_TAGS = {"fr": ("fr-FR", "Français"), "de": ("de-DE", "Deutsch"), "en": ("en", "English")}
 
@@ -259,12 +265,30 @@ def build_encounter(
     case: Case,
     nda: str,
     discharged: datetime | None = None,
+    nurse: JSON | None = None,
 ) -> JSON:
     """The inpatient stay: in progress in a bed of the ward, or finished yesterday."""
     loc_status = "completed" if discharged else "active"
     period: JSON = {"start": ctx.instant(admitted)}
     if discharged:
         period["end"] = ctx.instant(discharged)
+    participants: list[JSON] = [
+        {
+            "type": [concept(coding(V3_PARTICIPATION, "ATND", "attender"))],
+            "individual": reference(doctor),
+        }
+    ]
+    if nurse is not None:
+        participants.append(
+            {
+                "type": [
+                    concept(
+                        coding(V3_PARTICIPATION, "PART", "Participation"), text=ASSIGNED_NURSE_TEXT
+                    )
+                ],
+                "individual": reference(nurse),
+            }
+        )
     return ctx.add(
         {
             "resourceType": "Encounter",
@@ -274,12 +298,7 @@ def build_encounter(
             "class": coding(V3_ACT_CODE, "IMP", "inpatient encounter"),
             "type": [concept(coding(SNOMED, "32485007", "Hospital admission"))],
             "subject": reference(patient),
-            "participant": [
-                {
-                    "type": [concept(coding(V3_PARTICIPATION, "ATND", "attender"))],
-                    "individual": reference(doctor),
-                }
-            ],
+            "participant": participants,
             "period": period,
             "reasonCode": [condition_concept(case.conditions[0])],
             "location": [
@@ -323,8 +342,11 @@ def admit_ward(
         admitted = (ctx.day_start - timedelta(days=offset)).replace(second=0, microsecond=0)
         bed = ward.beds[plan.position]
         doctor = doctors[n % len(doctors)]
+        nurse = nurses[n % len(nurses)]
         nda = f"{ctx.day.year}{ward.index:02d}{nda_rng.randrange(10**5):05d}{n:02d}"
-        encounter = build_encounter(ctx, key, patient, bed, admitted, doctor, plan.case, nda)
+        encounter = build_encounter(
+            ctx, key, patient, bed, admitted, doctor, plan.case, nda, nurse=nurse
+        )
         admissions.append(
             Admission(
                 key=key,
@@ -336,7 +358,7 @@ def admit_ward(
                 bed=bed,
                 admitted=admitted,
                 doctor=doctor,
-                nurse=nurses[n % len(nurses)],
+                nurse=nurse,
             )
         )
     return admissions
