@@ -89,7 +89,7 @@ def _natural_key(text: str) -> list[object]:
     return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", text)]
 
 
-def _physical_type(location: Location) -> str | None:
+def physical_type(location: Location) -> str | None:
     concept = location.physical_type
     if concept is None:
         return None
@@ -99,13 +99,13 @@ def _physical_type(location: Location) -> str | None:
     return None
 
 
-def _reference_id(reference: Reference | None, kind: str) -> str | None:
+def reference_id(reference: Reference | None, kind: str) -> str | None:
     """The id in ``reference`` when it points at a resource of type ``kind``."""
     target = reference.reference_id if reference is not None else None
     return target[1] if target is not None and target[0] == kind else None
 
 
-def _hospital_number(patient: Patient, system: str | None) -> str | None:
+def hospital_number(patient: Patient, system: str | None) -> str | None:
     """The hospital number (IPP / Patientennummer): by the site's system, else by a known hint."""
     if system is not None:
         return identifier_value(patient, system)
@@ -153,14 +153,14 @@ class WardCensusService:
         locations = await self._parsed("Location", Location)
         children: dict[str, list[Location]] = {}
         for location in locations:
-            parent = _reference_id(location.part_of, "Location")
+            parent = reference_id(location.part_of, "Location")
             if parent is not None:
                 children.setdefault(parent, []).append(location)
         beds: list[Location] = []
         pending = [ward_id]
         while pending:
             for child in children.get(pending.pop(), []):
-                if _physical_type(child) == BED_TYPE:
+                if physical_type(child) == BED_TYPE:
                     beds.append(child)
                 elif child.id:
                     pending.append(child.id)
@@ -192,15 +192,15 @@ class WardCensusService:
         stays: dict[str, list[_Stay]] = {}
         current = await self._parsed("Encounter", Encounter, status=CURRENT_ENCOUNTER_STATUSES)
         for encounter in current:
-            patient_id = _reference_id(encounter.subject, "Patient")
+            patient_id = reference_id(encounter.subject, "Patient")
             start = encounter.period.start if encounter.period else None
             participants = frozenset(
                 practitioner
                 for participant in encounter.participant or []
-                if (practitioner := _reference_id(participant.individual, "Practitioner"))
+                if (practitioner := reference_id(participant.individual, "Practitioner"))
             )
             for stay in encounter.location or []:
-                bed_id = _reference_id(stay.location, "Location")
+                bed_id = reference_id(stay.location, "Location")
                 # A stay that is "completed" or "planned" is not where the patient is now.
                 if patient_id and bed_id in bed_ids and stay.status in (None, "active"):
                     stays.setdefault(bed_id, []).append(
@@ -244,7 +244,7 @@ class WardCensusService:
             sex=patient.gender,
             birth_date=birth,
             age=age_on(birth, today),
-            hospital_number=_hospital_number(patient, self._hospital_number_system),
+            hospital_number=hospital_number(patient, self._hospital_number_system),
             admitted_on=stay.since,
             encounter_id=stay.encounter_id,
             participant_ids=stay.participant_ids,

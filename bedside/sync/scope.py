@@ -20,6 +20,8 @@ PATIENT_RESOURCES: tuple[tuple[str, str], ...] = (
     ("Appointment", "patient"),
     ("Observation", "patient"),
     ("DiagnosticReport", "patient"),
+    # Acknowledgements of critical results (and other nursing work items) made on any tablet.
+    ("Task", "patient"),
 )
 
 # Encounter statuses of a patient who holds a bed now: admitted (arrived, triaged), in the bed,
