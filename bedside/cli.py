@@ -48,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--seed", type=int, default=2026, help="synthetic ward seed")
     demo.add_argument("--scale", type=int, default=1, help="grow the synthetic ward")
+    demo.add_argument(
+        "--language",
+        choices=("fr", "de", "en"),
+        default="en",
+        help="language the app starts in (switchable in the app)",
+    )
 
     config = argparse.ArgumentParser(add_help=False)
     config.add_argument(
@@ -116,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         data_dir=getattr(args, "data_dir", None),
         seed=getattr(args, "seed", 2026),
         scale=getattr(args, "scale", 1),
+        language=getattr(args, "language", "en"),
     )
     return run_demo(options)
 

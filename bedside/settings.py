@@ -31,8 +31,10 @@ import sys
 import tomllib
 import types
 import typing
+import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any, Literal
 
@@ -232,6 +234,13 @@ class DeviceSettings(_Section):
             "the ward list shows the identifier with this system. Each hospital has its own."
         ),
     )
+    time_zone: str | None = Field(
+        default=None,
+        description=(
+            "IANA time zone of the site (e.g. Europe/Paris, Europe/Berlin): dose times, 'today' "
+            "and every time shown are local to it. Empty: the device's own time zone."
+        ),
+    )
     data_dir: Path | None = Field(
         default=None,
         description=(
@@ -248,6 +257,23 @@ class DeviceSettings(_Section):
     @classmethod
     def _data_dir(cls, value: Path | None) -> Path | None:
         return _absolute(value)
+
+    @field_validator("time_zone")
+    @classmethod
+    def _time_zone(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError("must be an IANA time zone name such as Europe/Paris") from exc
+        return value
+
+    def zone(self) -> tzinfo:
+        """The site's time zone: ``time_zone`` when set, else the device's own."""
+        if self.time_zone:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        return datetime.now().astimezone().tzinfo or UTC
 
     def resolved_data_dir(self) -> Path:
         """``data_dir`` when set, else the platform's per-user data directory."""

@@ -462,7 +462,7 @@ def test_describe_lists_every_setting_with_a_description_type_and_variable(
         for field in info.annotation.model_fields  # type: ignore[union-attr]
     ]
     assert names == every
-    assert len(names) == 30
+    assert len(names) == 31
     for row in rows:
         assert len(row.description) > 20, row.name
         assert row.type, row.name
@@ -507,3 +507,13 @@ def test_a_medication_time_table_that_is_not_code_equals_times_is_refused(
         "MORN": ((7, 45),),
         "C": ((8, 0), (12, 15)),
     }
+
+
+def test_a_time_zone_that_is_not_an_iana_name_is_refused(no_machine_file: Path) -> None:
+    with pytest.raises(SettingsError, match=r"device\.time_zone"):
+        load_settings(environ={"BEDSIDE_DEVICE__TIME_ZONE": "Paris/Rive-Gauche"})
+
+
+def test_the_site_time_zone_is_the_one_configured(no_machine_file: Path) -> None:
+    settings = load_settings(environ={"BEDSIDE_DEVICE__TIME_ZONE": "Europe/Berlin"})
+    assert str(settings.device.zone()) == "Europe/Berlin"

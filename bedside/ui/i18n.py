@@ -13,7 +13,7 @@ only swaps the decimal separator, so "1.50" becomes "1,50" in French, never "1,5
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
 
@@ -99,9 +99,23 @@ def locale() -> QLocale:
     return QLocale()
 
 
+_display_zone: tzinfo | None = None  # None: the device's own zone
+
+
+def set_display_zone(zone: tzinfo | None) -> None:
+    """Show every time in the site's zone (``device.time_zone``), whatever the device's is."""
+    global _display_zone
+    _display_zone = zone
+
+
+def local_time(moment: datetime) -> datetime:
+    """``moment`` on the site's wall clock."""
+    return moment.astimezone(_display_zone)
+
+
 def time_text(moment: datetime) -> str:
     """Local clock time, ``14:05``."""
-    local = moment.astimezone()
+    local = local_time(moment)
     return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
 
 
@@ -121,7 +135,7 @@ def _four_digit_year(text: str, day: date) -> str:
 
 
 def datetime_text(moment: datetime) -> str:
-    local = moment.astimezone()
+    local = local_time(moment)
     return f"{date_text(local.date())} {time_text(local)}"
 
 

@@ -1,10 +1,21 @@
-"""Rendering windows to PNG files, so anyone (and every review) can look at the screens."""
+"""Rendering the screens to PNG files, so anyone (and every review) can look at them.
+
+Owns the tour ``bedside demo --screenshot DIR`` takes: the lock screen, the ward board, every
+chart tab of the patient with the most alerts, the vitals pad and the sync review — in French,
+German and English, at each tablet size. Files are named ``{screen}-{language}-{W}x{H}.png``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
+
+from bedside.ui import i18n, ops
+
+if TYPE_CHECKING:
+    from bedside.ui.shell import StaffWindow
 
 
 def save_window(window: object, path: Path, size: tuple[int, int]) -> Path:
@@ -15,6 +26,72 @@ def save_window(window: object, path: Path, size: tuple[int, int]) -> Path:
     # Layout and paint requests are posted events; sendPostedEvents runs them synchronously
     # without re-entering the asyncio loop the way processEvents() would.
     QApplication.sendPostedEvents()
+    QApplication.sendPostedEvents()
     if not window.grab().save(str(path)):
         raise OSError(f"could not write {path}")
     return path
+
+
+async def _settled() -> None:
+    await ops.drain()
+    QApplication.sendPostedEvents()
+    await ops.drain()
+
+
+async def render_staff_screens(
+    window: StaffWindow,
+    directory: Path,
+    sizes: dict[str, tuple[int, int]],
+    credentials: tuple[str, str],
+) -> list[Path]:
+    """Sign in with the demo ``credentials`` and save every staff screen in every language."""
+    # A batch job with nothing else on the loop: blocking file writes are fine here.
+    directory.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240
+    written: list[Path] = []
+
+    def shoot(screen: str, language: str) -> None:
+        for label, size in sizes.items():
+            path = directory / f"{screen}-{language}-{label}.png"
+            written.append(save_window(window, path, size))
+
+    for language in i18n.LANGUAGES:
+        window.switch_language(language)
+        shoot("lock", language)
+
+    window.lock_screen.badge.setText(credentials[0])
+    window.lock_screen.pin.setText(credentials[1])
+    window.lock_screen.submit.click()
+    await _settled()
+    if window.staff is None:
+        raise RuntimeError("the demo nurse could not sign in")
+    board = window.board.board
+    if board is None:
+        raise RuntimeError("the ward board did not load")
+    patient = min(
+        (row for row in board.rows if row.patient_id and row.alert_rank),
+        key=lambda row: (row.alert_rank, row.bed.bed_label),
+        default=next(row for row in board.rows if row.patient_id),
+    )
+    assert patient.patient_id is not None
+    for language in i18n.LANGUAGES:
+        window.switch_language(language)
+        window._show_page(window.BOARD)
+        await _settled()
+        shoot("board", language)
+        window.open_chart(patient.patient_id, tab=0)
+        await _settled()
+        for index, tab in enumerate(window.chart.chart_tabs):
+            window.chart.tabs.setCurrentIndex(index)
+            await _settled()
+            shoot(f"chart-{tab.objectName()}", language)
+            open_pad = getattr(tab, "show_pad", None)
+            if callable(open_pad):
+                open_pad()
+                await _settled()
+                shoot("vitals-pad", language)
+                tab.show_overview()  # type: ignore[attr-defined]
+        window._open_sync()
+        await _settled()
+        shoot("sync", language)
+        window._close_sync()
+    return written

@@ -84,7 +84,7 @@ QLineEdit {{
 QLineEdit:focus {{ border-color: {ACCENT}; }}
 QTabWidget::pane {{ border: none; }}
 QTabBar::tab {{
-    min-height: {TOUCH_MIN_PX}px; min-width: 120px; padding: 0 18px; font-weight: 600;
+    min-height: {TOUCH_MIN_PX}px; min-width: 90px; padding: 0 14px; font-weight: 600;
     color: {MUTED}; background: transparent; border: none; border-bottom: 3px solid transparent;
 }}
 QTabBar::tab:selected {{ color: {ACCENT}; border-bottom: 3px solid {ACCENT}; }}

@@ -17,7 +17,19 @@ from PySide6.QtGui import QImage
 from bedside.sandbox.seed import generate_ward
 from tests.conftest import REPO
 
-EXPECTED = ["ward-list-1280x800.png", "ward-list-1920x1200.png", "ward-list-800x1280.png"]
+SCREENS = [
+    "lock",
+    "board",
+    "chart-record",
+    "chart-vitals",
+    "vitals-pad",
+    "chart-results",
+    "chart-medications",
+    "chart-appointments",
+    "sync",
+]
+LANGUAGES = ["fr", "de", "en"]
+SIZES = ["1280x800", "1920x1200", "800x1280"]
 
 
 def _run_demo(out: Path, data: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -44,20 +56,30 @@ def _run_demo(out: Path, data: Path, **env: str) -> subprocess.CompletedProcess[
 
 
 def _assert_screens(out: Path) -> None:
-    for name in EXPECTED:
-        image = QImage(str(out / name))
-        assert not image.isNull(), name
-        width, height = (
-            int(n) for n in name.removeprefix("ward-list-").removesuffix(".png").split("x")
-        )
-        assert (image.width(), image.height()) == (width, height)
+    """Every screen in every language at every size, each a real picture of that size."""
+    expected = {
+        f"{screen}-{language}-{size}.png"
+        for screen in SCREENS
+        for language in LANGUAGES
+        for size in SIZES
+    }
+    assert {p.name for p in out.iterdir()} == expected
+    for language in LANGUAGES:
+        for size in SIZES:
+            name = f"board-{language}-{size}.png"
+            image = QImage(str(out / name))
+            assert not image.isNull(), name
+            width, height = (int(n) for n in size.split("x"))
+            assert (image.width(), image.height()) == (width, height)
 
 
-def test_the_demo_renders_the_ward_from_the_encrypted_cache_offscreen(tmp_path: Path) -> None:
+def test_the_demo_renders_every_staff_screen_from_the_encrypted_cache_offscreen(
+    tmp_path: Path,
+) -> None:
     result = _run_demo(tmp_path / "shots", tmp_path / "data", QT_QPA_PLATFORM="offscreen")
     assert result.returncode == 0, result.stderr[-3000:]
     _assert_screens(tmp_path / "shots")
-    assert "ward list from the cache: 28 of 30 beds occupied" in result.stderr
+    assert "ward board from the cache: 28 of 30 beds occupied" in result.stderr
     # Qt's messages are routed into the log; a Qt warning is a failure, as in-process.
     assert " WARNING qt:" not in result.stderr
     assert " ERROR " not in result.stderr

@@ -9,7 +9,7 @@ The cache is a real SQLCipher file holding the synthetic ward, its clock pinned 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication
 from bedside.sandbox.seed import SeedWard, generate_ward
 from bedside.services.clock import Clock
 from bedside.store import MemoryKeyStore, Store
-from bedside.ui import ops
+from bedside.ui import ops, style
+from bedside.ui.gui_gc import collect_garbage_on_the_gui_thread
 
 T = TypeVar("T")
 
@@ -50,10 +51,35 @@ class Loop:
         """Run until every task a screen started (``bedside.ui.ops.run``) has finished."""
         self.loop.run_until_complete(ops.drain())
 
+    def wait_until(self, condition: Callable[[], bool], timeout_s: float = 5.0) -> None:
+        """Run the loop (Qt's events and the screens' tasks) until ``condition()`` holds.
+
+        Use this rather than ``qtbot.waitUntil``: that spins Qt's events outside the asyncio
+        loop, where a screen's task cannot reach the cache.
+        """
+
+        async def poll() -> None:
+            deadline = asyncio.get_running_loop().time() + timeout_s
+            while not condition():
+                if asyncio.get_running_loop().time() > deadline:
+                    raise TimeoutError(f"still not true after {timeout_s} s")
+                await asyncio.sleep(0.02)
+
+        self.loop.run_until_complete(poll())
+        self.settle()
+
     def close(self) -> None:
         self.settle()
         asyncio.set_event_loop(None)
         self.loop.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def app_style(qapp: QApplication) -> None:
+    """Screens are tested as the app shows them: with its style sheet (sizes, fonts, tones)."""
+    qapp.setStyleSheet(style.STYLE_SHEET)
+    # As in the app: cycles (and the Qt objects in them) are collected on the GUI thread only.
+    collect_garbage_on_the_gui_thread()
 
 
 @pytest.fixture

@@ -1,0 +1,64 @@
+"""What every chart tab is: a widget that shows one patient and forgets them on demand.
+
+Owns the contract between the chart frame (:mod:`bedside.ui.chart.view`) and its tabs. A tab gets
+the :class:`PatientContext` when the chart opens, reloads when a :class:`DataChanged` concerns its
+patient, and drops everything in :meth:`ChartTab.clear` the moment the screen locks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from bedside.services.chart import Banner
+from bedside.services.sync_review import DataChanged
+from bedside.ui.widgets import Retranslatable
+
+
+@dataclass(frozen=True)
+class PatientContext:
+    """The patient on screen and the nurse looking at them."""
+
+    patient_id: str
+    encounter_id: str | None
+    banner: Banner
+    staff_id: str
+    staff_name: str
+
+    def performer(self) -> dict[str, str]:
+        """The signed-in nurse as a FHIR reference (for recorded events)."""
+        return {"reference": f"Practitioner/{self.staff_id}", "display": self.staff_name}
+
+
+class ChartTab(Retranslatable, QWidget):
+    """Base of the chart's tabs."""
+
+    # Resource types whose change makes this tab reload (None: any change of the patient).
+    WATCHES: frozenset[str] | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.context: PatientContext | None = None
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def show_patient(self, context: PatientContext) -> None:
+        """Show ``context``'s patient (start reading; show progress meanwhile)."""
+        self.context = context
+        self.reload()
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        """Forget the patient: every widget that showed their data is emptied now."""
+        self.context = None
+
+    def data_changed(self, changed: DataChanged) -> None:
+        context = self.context
+        if context is None or context.patient_id not in changed.patient_ids:
+            return
+        if self.WATCHES is None or self.WATCHES & changed.resource_types:
+            self.reload()
