@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 
 from bedside.services.board import Board, BoardRow
 from bedside.services.chart import AllergyStatus
-from bedside.services.news2 import RiskBand
 from bedside.ui import style
+from bedside.ui.chart.vitals_pad import BAND_TONE, band_word
 from bedside.ui.i18n import translate
 from bedside.ui.widgets import Retranslatable, plain_label, set_button_text, touch_button
 
@@ -60,30 +60,12 @@ def sex_short(code: str | None) -> str:
     }.get(code or "", "—")
 
 
-def band_word(band: RiskBand) -> str:
-    return {
-        RiskBand.LOW: translate("Board", "Low"),
-        RiskBand.LOW_MEDIUM: translate("Board", "Low–medium"),
-        RiskBand.MEDIUM: translate("Board", "Medium"),
-        RiskBand.HIGH: translate("Board", "High"),
-    }[band]
-
-
-BAND_TONE = {
-    RiskBand.LOW: "ok",
-    RiskBand.LOW_MEDIUM: "warn",
-    RiskBand.MEDIUM: "alert",
-    RiskBand.HIGH: "critical",
-}
-
-
 def news2_chip(row: BoardRow) -> list[ChipSpec]:
     if row.news2 is None:
         return [ChipSpec(translate("Board", "no obs. 24 h"), "neutral")] if row.occupied else []
     score = row.news2.score
-    mark = "" if score.complete else "*"
-    symbol = "▲ " if score.band in (RiskBand.MEDIUM, RiskBand.HIGH) else ""
-    return [ChipSpec(f"{symbol}{score.total}{mark} {band_word(score.band)}", BAND_TONE[score.band])]
+    mark = "" if score.complete else "*"  # some parameters were not measured
+    return [ChipSpec(f"{score.total}{mark} {band_word(score.band)}", BAND_TONE[score.band])]
 
 
 def marker_chips(row: BoardRow) -> list[ChipSpec]:

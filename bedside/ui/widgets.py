@@ -102,7 +102,8 @@ class Chip(QLabel):
 
 
 def clear_layout_widgets(widget: QWidget) -> None:
-    """Delete every child widget of ``widget``'s layout (used when a list is rebuilt)."""
+    """Empty ``widget``'s layout now: its widgets leave the tree at once (not at the next turn
+    of the event loop), so nothing of a patient is left in a label after a lock."""
     layout = widget.layout()
     if layout is None:
         return
@@ -110,6 +111,8 @@ def clear_layout_widgets(widget: QWidget) -> None:
         item = layout.takeAt(0)
         child = item.widget() if item is not None else None
         if child is not None:
+            child.hide()
+            child.setParent(None)
             child.deleteLater()
 
 

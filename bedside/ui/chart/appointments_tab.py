@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 
 from bedside.services.appointments import AppointmentLine, AppointmentService
 from bedside.services.clock import system_clock
-from bedside.ui import i18n, ops
+from bedside.ui import i18n
 from bedside.ui.chart.base import ChartTab
-from bedside.ui.chart.words import card, drop_contents, list_text, say, server_label
+from bedside.ui.chart.words import card, list_text, say, server_label
 from bedside.ui.i18n import translate
-from bedside.ui.widgets import plain_label
+from bedside.ui.widgets import clear_layout_widgets, plain_label
 
 DAYS_SHOWN = 2  # today and tomorrow
 
@@ -111,31 +111,25 @@ class AppointmentsTab(ChartTab):
             return
         if self._shown is None:
             say(self.status, translate("AppointmentsTab", "Reading the appointments…"))
-        patient_id = context.patient_id
         language = self._language()
         today = self._today()
-        ops.run(
-            self._appointments.for_days(patient_id, today, DAYS_SHOWN, language=language),
-            owner=self,
-            on_done=lambda lines: self._show(patient_id, today, language, lines),
-            on_error=lambda _: say(
+        self.read(
+            self._appointments.for_days(context.patient_id, today, DAYS_SHOWN, language=language),
+            lambda lines: self._show(today, language, lines),
+            lambda: say(
                 self.status,
                 translate("AppointmentsTab", "The appointments could not be read from the cache."),
             ),
         )
 
-    def _show(
-        self, patient_id: str, today: date, language: str, lines: list[AppointmentLine]
-    ) -> None:
-        if self.context is None or self.context.patient_id != patient_id:
-            return  # locked or another patient meanwhile
+    def _show(self, today: date, language: str, lines: list[AppointmentLine]) -> None:
         self._shown = (today, language, lines)
         self._draw()
 
     def clear(self) -> None:
         super().clear()
         self._shown = None
-        drop_contents(self.sections)
+        clear_layout_widgets(self.sections)
         say(self.status, "")
 
     def retranslate(self) -> None:
@@ -145,7 +139,7 @@ class AppointmentsTab(ChartTab):
             self.reload()  # the EHR's own translations follow the language too
 
     def _draw(self) -> None:
-        drop_contents(self.sections)
+        clear_layout_widgets(self.sections)
         shown = self._shown
         if shown is None:
             return

@@ -84,6 +84,14 @@ def diet_chip(diet: DietSummary) -> tuple[str, str]:
                 "alert",
             )
         return translate("Banner", "⊘ Nil by mouth"), "alert"
+    if diet.nil_by_mouth_from is not None:
+        # Planned fasting (before a procedure): the nurse must see it before the next meal.
+        return (
+            translate("Banner", "⊘ Nil by mouth from %1").replace(
+                "%1", i18n.datetime_text(diet.nil_by_mouth_from)
+            ),
+            "alert",
+        )
     if not diet.has_order:
         return translate("Banner", "No diet order"), "neutral"
     words = list(diet.diets)

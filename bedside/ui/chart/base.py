@@ -7,13 +7,18 @@ patient, and drops everything in :meth:`ChartTab.clear` the moment the screen lo
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
 from bedside.services.chart import Banner
 from bedside.services.sync_review import DataChanged
+from bedside.ui import ops
 from bedside.ui.widgets import Retranslatable
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,33 @@ class ChartTab(Retranslatable, QWidget):
     def clear(self) -> None:
         """Forget the patient: every widget that showed their data is emptied now."""
         self.context = None
+
+    def read(
+        self,
+        work: Coroutine[Any, Any, T],
+        show: Callable[[T], None],
+        failed: Callable[[], None],
+    ) -> None:
+        """Run a service read for the patient on screen; ``show`` the answer if they still are.
+
+        The screen may lock, or another patient's chart open, while the cache answers: a late
+        answer is dropped — never drawn under another patient's banner.
+        """
+        context = self.context
+        if context is None:
+            work.close()
+            return
+        patient_id = context.patient_id
+
+        def still_showing() -> bool:
+            return self.context is not None and self.context.patient_id == patient_id
+
+        ops.run(
+            work,
+            owner=self,
+            on_done=lambda answer: show(answer) if still_showing() else None,
+            on_error=lambda _: failed() if still_showing() else None,
+        )
 
     def data_changed(self, changed: DataChanged) -> None:
         context = self.context

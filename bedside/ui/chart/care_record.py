@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from bedside.services.chart import AllergyLine, AllergyStatus, CareRecord, ChartService
-from bedside.ui import i18n, ops
+from bedside.ui import i18n
 from bedside.ui.chart.base import ChartTab
 from bedside.ui.i18n import translate
 from bedside.ui.widgets import Chip, clear_layout_widgets, plain_label
@@ -69,18 +69,15 @@ class CareRecordTab(ChartTab):
         if context is None:
             return
         self.status.setText(translate("CareRecord", "Reading the record…"))
-        ops.run(
+        self.read(
             self._chart.care_record(context.patient_id),
-            owner=self,
-            on_done=self._show,
-            on_error=lambda _: self.status.setText(
+            self._show,
+            lambda: self.status.setText(
                 translate("CareRecord", "The care record could not be read from the cache.")
             ),
         )
 
     def _show(self, record: CareRecord) -> None:
-        if self.context is None:
-            return  # locked meanwhile
         self._record = record
         self.retranslate()
 

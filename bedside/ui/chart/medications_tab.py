@@ -15,18 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from bedside.services.medications import DoseState, MedicationLine, MedicationService, ScheduledDose
-from bedside.ui import i18n, ops
+from bedside.ui import i18n
 from bedside.ui.chart.base import ChartTab
-from bedside.ui.chart.words import (
-    card,
-    drop_contents,
-    frequency_text,
-    local_numbers,
-    say,
-    server_label,
-)
+from bedside.ui.chart.words import card, frequency_text, local_numbers, say, server_label
 from bedside.ui.i18n import translate
-from bedside.ui.widgets import Chip, FlowLayout, plain_label
+from bedside.ui.widgets import Chip, FlowLayout, clear_layout_widgets, plain_label
 
 
 def dose_state_chip(state: DoseState) -> tuple[str, str]:
@@ -116,33 +109,29 @@ class MedicationsTab(ChartTab):
             return
         if self._lines is None:
             say(self.status, translate("MedicationsTab", "Reading the prescriptions…"))
-        patient_id = context.patient_id
-        ops.run(
-            self._medications.prescriptions(patient_id),
-            owner=self,
-            on_done=lambda lines: self._show(patient_id, lines),
-            on_error=lambda _: say(
+        self.read(
+            self._medications.prescriptions(context.patient_id),
+            self._show,
+            lambda: say(
                 self.status,
                 translate("MedicationsTab", "The prescriptions could not be read from the cache."),
             ),
         )
 
-    def _show(self, patient_id: str, lines: list[MedicationLine]) -> None:
-        if self.context is None or self.context.patient_id != patient_id:
-            return  # locked or another patient meanwhile
+    def _show(self, lines: list[MedicationLine]) -> None:
         self._lines = lines
         self.retranslate()
 
     def clear(self) -> None:
         super().clear()
         self._lines = None
-        drop_contents(self.sections)
+        clear_layout_widgets(self.sections)
         say(self.status, "")
         self.summary.set("")
 
     def retranslate(self) -> None:
         lines = self._lines
-        drop_contents(self.sections)
+        clear_layout_widgets(self.sections)
         if lines is None:
             return
         say(self.status, "")

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from bedside.services.results import Interpretation, ResultGroup, ResultLine, ResultsService
 from bedside.ui import i18n, ops
 from bedside.ui.chart.base import ChartTab
-from bedside.ui.chart.words import card, drop_contents, say, server_label
+from bedside.ui.chart.words import card, say, server_label
 from bedside.ui.i18n import translate
-from bedside.ui.widgets import Chip, plain_label, touch_button
+from bedside.ui.widgets import Chip, clear_layout_widgets, plain_label, touch_button
 
 # A value is a number (shown with the locale's separator) when it is a plain decimal, maybe
 # behind a comparator ("<5"); anything else is server text and shown exactly as sent.
@@ -161,20 +161,16 @@ class ResultsTab(ChartTab):
             return
         if self._groups is None:
             say(self.status, translate("ResultsTab", "Reading the results…"))
-        patient_id = context.patient_id
-        ops.run(
-            self._results.results(patient_id),
-            owner=self,
-            on_done=lambda groups: self._show(patient_id, groups),
-            on_error=lambda _: say(
+        self.read(
+            self._results.results(context.patient_id),
+            self._show,
+            lambda: say(
                 self.status,
                 translate("ResultsTab", "The results could not be read from the cache."),
             ),
         )
 
-    def _show(self, patient_id: str, groups: list[ResultGroup]) -> None:
-        if self.context is None or self.context.patient_id != patient_id:
-            return  # locked or another patient meanwhile
+    def _show(self, groups: list[ResultGroup]) -> None:
         self._groups = groups
         self.retranslate()
 
@@ -183,7 +179,7 @@ class ResultsTab(ChartTab):
         self._groups = None
         self._acknowledging.clear()
         self.acknowledge_buttons = {}
-        drop_contents(self.sections)
+        clear_layout_widgets(self.sections)
         say(self.status, "")
         say(self.message, "")
 
@@ -239,7 +235,7 @@ class ResultsTab(ChartTab):
 
     def retranslate(self) -> None:
         groups = self._groups
-        drop_contents(self.sections)
+        clear_layout_widgets(self.sections)
         self.acknowledge_buttons = {}
         if groups is None:
             return

@@ -9,7 +9,7 @@ language switch.
 
 Also the building blocks the three tabs draw with: :func:`card` (a headed section),
 :func:`server_label` (plain text that wraps and never widens the screen, whatever its length) and
-:func:`drop_contents` (empties a list at once, for a lock).
+:func:`clear_layout_widgets` (empties a list at once, for a lock).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
 
 from bedside.ui import i18n
 from bedside.ui.i18n import translate
@@ -51,21 +51,6 @@ def say(label: QLabel, text: str) -> None:
     """Set a status line; an empty one takes no room."""
     label.setText(text)
     label.setVisible(bool(text))
-
-
-def drop_contents(container: QWidget) -> None:
-    """Empty ``container``'s layout now: its widgets leave the tree at once (not at the next
-    event loop turn), so nothing of a patient is left in a label after a lock."""
-    layout = container.layout()
-    if layout is None:
-        return
-    while layout.count():
-        item = layout.takeAt(0)
-        child = item.widget() if item is not None else None
-        if child is not None:
-            child.hide()
-            child.setParent(None)
-            child.deleteLater()
 
 
 def card(heading: str) -> tuple[QFrame, QVBoxLayout]:
