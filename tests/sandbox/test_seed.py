@@ -805,6 +805,21 @@ def test_scale_grows_wards_patients_and_history(ward: SeedWard) -> None:
     assert len(in_progress(bigger)) == 56
 
 
+def test_beds_per_ward_sizes_the_ward_for_benchmarks_and_keeps_two_beds_free() -> None:
+    big = generate_ward(now=NOW, beds_per_ward=35, history_days=1)
+    assert len(big.bed_ids) == 35
+    beds = [loc for loc in of_type(big, "Location") if codes(loc["physicalType"]) == {"bd"}]
+    assert len(beds) == 35
+    assert len(in_progress(big)) == 33
+    rooms = [loc for loc in of_type(big, "Location") if codes(loc["physicalType"]) == {"ro"}]
+    assert len(rooms) == 21  # 14 doubles and 7 single rooms
+
+
+def test_a_ward_too_small_for_the_required_cases_is_refused() -> None:
+    with pytest.raises(ValueError, match="beds_per_ward must be at least 18"):
+        generate_ward(now=NOW, beds_per_ward=17)
+
+
 def test_history_days_overrides_the_window_for_benchmarks() -> None:
     long = generate_ward(now=NOW, history_days=60)
     per_patient = Counter(patient_of(r) for r in long.resources if "subject" in r or "patient" in r)

@@ -22,6 +22,7 @@ from typing import Any
 from bedside.sandbox.seed import (
     allergies,
     appointments,
+    cases,
     conditions,
     diets,
     flags,
@@ -35,6 +36,7 @@ from bedside.sandbox.seed import (
 )
 from bedside.sandbox.seed.codes import IPP_SYSTEM
 from bedside.sandbox.seed.context import SeedContext
+from bedside.sandbox.seed.layout import BEDS_PER_WARD, FREE_BEDS_PER_WARD, WardLayout
 from bedside.sandbox.seed.staff import StaffCredential
 
 __all__ = ["SeedWard", "StaffCredential", "generate_ward"]
@@ -64,10 +66,12 @@ def generate_ward(
     scale: int = 1,
     now: datetime | None = None,
     history_days: int | None = None,
+    beds_per_ward: int = BEDS_PER_WARD,
 ) -> SeedWard:
     """Build the synthetic site: ``scale`` wards of 30 beds (28 occupied) and their patients.
 
     ``history_days`` (default ``3 * scale``) is how far back vital signs and lab results go.
+    ``beds_per_ward`` sizes every ward otherwise (two beds stay free; the benchmarks use 35).
     ``now`` defaults to the current UTC time; only its local date (Europe/Paris) matters.
     """
     if scale < 1:
@@ -75,7 +79,10 @@ def generate_ward(
     days = 3 * scale if history_days is None else history_days
     if days < 1:
         raise ValueError("history_days must be at least 1")
-    ctx = SeedContext.create(seed, now, days)
+    smallest = len(cases.REQUIRED) + FREE_BEDS_PER_WARD  # every ward holds each required case
+    if beds_per_ward < smallest:
+        raise ValueError(f"beds_per_ward must be at least {smallest}")
+    ctx = SeedContext.create(seed, now, days, WardLayout.for_beds(beds_per_ward))
 
     site = locations.build_site(ctx)
     areas = locations.build_service_areas(ctx, site)

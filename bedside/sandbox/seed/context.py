@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bedside.sandbox.seed.codes import JSON, SANDBOX, TIME_ZONE
+from bedside.sandbox.seed.layout import WardLayout
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, f"{SANDBOX}/seed")
 
@@ -34,11 +35,18 @@ class SeedContext:
     day: date  # the ward day (local date of ``now``)
     history_days: int
     hour: int = 0  # the ward hour: local hour of ``now``; recorded history ends there
+    layout: WardLayout = field(default_factory=WardLayout)  # rooms and beds of every ward
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo(TIME_ZONE))
     resources: list[JSON] = field(default_factory=list)
 
     @classmethod
-    def create(cls, seed: int, now: datetime | None, history_days: int) -> SeedContext:
+    def create(
+        cls,
+        seed: int,
+        now: datetime | None,
+        history_days: int,
+        layout: WardLayout | None = None,
+    ) -> SeedContext:
         """Context for ``now`` (naive datetimes are taken as UTC; ``None`` is the current time)."""
         if now is None:
             now = datetime.now(UTC)
@@ -46,7 +54,14 @@ class SeedContext:
             now = now.replace(tzinfo=UTC)
         tz = ZoneInfo(TIME_ZONE)
         local = now.astimezone(tz)
-        return cls(seed=seed, day=local.date(), history_days=history_days, hour=local.hour, tz=tz)
+        return cls(
+            seed=seed,
+            day=local.date(),
+            history_days=history_days,
+            hour=local.hour,
+            layout=layout or WardLayout(),
+            tz=tz,
+        )
 
     # --- identity and randomness -------------------------------------------------------------
     def id(self, key: str) -> str:

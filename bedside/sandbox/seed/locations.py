@@ -1,7 +1,8 @@
 """The site, its wards, rooms and beds, and the places patients are sent to (theatre, imaging…).
 
 A ward has 18 rooms: 12 doubles then 6 singles (isolation), so 30 beds in natural order
-(room 1 bed A, room 1 bed B, room 2 bed A…). Odd wards name beds in French ("Chambre 204 – Lit A"),
+(room 1 bed A, room 1 bed B, room 2 bed A…); ``layout.WardLayout`` sizes other wards (the
+benchmarks use 35 beds) the same way. Odd wards name beds in French ("Chambre 204 – Lit A"),
 even wards in German ("Zimmer 304 – Bett A"): one convention per ward.
 """
 
@@ -21,10 +22,6 @@ from bedside.sandbox.seed.codes import (
     translations,
 )
 from bedside.sandbox.seed.context import SeedContext
-
-ROOMS_DOUBLE = 12
-ROOMS_SINGLE = 6
-BEDS_PER_WARD = ROOMS_DOUBLE * 2 + ROOMS_SINGLE
 
 _PHYSICAL = {
     "si": "Site",
@@ -152,7 +149,8 @@ def build_ward(ctx: SeedContext, site: JSON, index: int, occupied: set[int]) -> 
     )
     beds: list[Bed] = []
     position = 0
-    for room_no in range(1, ROOMS_DOUBLE + ROOMS_SINGLE + 1):
+    layout = ctx.layout
+    for room_no in range(1, layout.doubles + layout.singles + 1):
         number = floor * 100 + room_no
         room_label = f"Chambre {number}" if language == "fr" else f"Zimmer {number}"
         room = ctx.add(
@@ -166,7 +164,7 @@ def build_ward(ctx: SeedContext, site: JSON, index: int, occupied: set[int]) -> 
                 "partOf": reference(ward, name),
             }
         )
-        letters = "AB" if room_no <= ROOMS_DOUBLE else "A"
+        letters = "AB" if room_no <= layout.doubles else "A"
         for letter in letters:
             label = (
                 f"Chambre {number} – Lit {letter}"

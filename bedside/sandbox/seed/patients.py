@@ -37,7 +37,7 @@ from bedside.sandbox.seed.codes import (
 )
 from bedside.sandbox.seed.conditions import condition_concept
 from bedside.sandbox.seed.context import SeedContext
-from bedside.sandbox.seed.locations import BEDS_PER_WARD, ROOMS_DOUBLE, Bed, Ward
+from bedside.sandbox.seed.locations import Bed, Ward
 from bedside.sandbox.seed.names import (
     FRENCH_TOWNS,
     GERMAN_TOWNS,
@@ -47,7 +47,6 @@ from bedside.sandbox.seed.names import (
     pools,
 )
 
-OCCUPIED_PER_WARD = 28
 LONG_STAY_THRESHOLD_DAYS = 14
 ASSIGNED_NURSE_TEXT = "Assigned nurse"
 
@@ -87,20 +86,21 @@ class BedPlan:
 def plan_ward(
     ctx: SeedContext, ward_index: int, ward_language: str
 ) -> tuple[list[BedPlan], set[int]]:
-    """Cases and people for the 28 occupied beds, and the set of occupied positions."""
+    """Cases and people for the occupied beds (28 of 30), and the set of occupied positions."""
     rng = ctx.rng(f"ward/{ward_index}/plan")
-    single_rooms = list(range(ROOMS_DOUBLE * 2, BEDS_PER_WARD))
-    free = set(rng.sample(range(BEDS_PER_WARD), BEDS_PER_WARD - OCCUPIED_PER_WARD))
+    beds, occupied_beds = ctx.layout.beds, ctx.layout.occupied
+    single_rooms = list(range(ctx.layout.doubles * 2, beds))
+    free = set(rng.sample(range(beds), beds - occupied_beds))
     # the isolation patient needs a single room: keep at least one single room occupied for them
     isolation_bed = rng.choice([p for p in single_rooms if p not in free] or single_rooms)
     free.discard(isolation_bed)
-    while len(free) < BEDS_PER_WARD - OCCUPIED_PER_WARD:
-        candidate = rng.randrange(BEDS_PER_WARD)
+    while len(free) < beds - occupied_beds:
+        candidate = rng.randrange(beds)
         if candidate != isolation_bed:
             free.add(candidate)
-    occupied = [p for p in range(BEDS_PER_WARD) if p not in free]
+    occupied = [p for p in range(beds) if p not in free]
 
-    cases = list(REQUIRED) + [rng.choice(POOL) for _ in range(OCCUPIED_PER_WARD - len(REQUIRED))]
+    cases = list(REQUIRED) + [rng.choice(POOL) for _ in range(occupied_beds - len(REQUIRED))]
     isolation_cases = [c for c in cases if c.single_room]
     others = [c for c in cases if not c.single_room]
     rng.shuffle(others)
@@ -376,7 +376,7 @@ def discharge_yesterday(
     """A patient who left a (now free) bed of the ward yesterday afternoon: a finished stay."""
     key = f"ward/{ward.index}/discharged/0"
     rng = ctx.rng(key)
-    position = min(p for p in range(BEDS_PER_WARD) if p not in occupied)
+    position = min(p for p in range(ctx.layout.beds) if p not in occupied)
     case = Case(
         key="discharged",
         conditions=("pneumonia",),
