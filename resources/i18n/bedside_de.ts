@@ -1,0 +1,1785 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+    <context>
+        <name>AppointmentsTab</name>
+        <message>
+            <source>Time not set</source>
+            <translation>Uhrzeit offen</translation>
+        </message>
+        <message>
+            <source>Proposed</source>
+            <translation>Vorgeschlagen</translation>
+        </message>
+        <message>
+            <source>Not confirmed yet</source>
+            <translation>Noch nicht bestätigt</translation>
+        </message>
+        <message>
+            <source>Patient arrived</source>
+            <translation>Patient eingetroffen</translation>
+        </message>
+        <message>
+            <source>✓ Done</source>
+            <translation>✓ Erledigt</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>Angemeldet</translation>
+        </message>
+        <message>
+            <source>On the waiting list</source>
+            <translation>Auf der Warteliste</translation>
+        </message>
+        <message>
+            <source>Today, %1</source>
+            <translation>Heute, %1</translation>
+        </message>
+        <message>
+            <source>Tomorrow, %1</source>
+            <translation>Morgen, %1</translation>
+        </message>
+        <message>
+            <source>Appointments</source>
+            <translation>Termine</translation>
+        </message>
+        <message>
+            <source>Reading the appointments…</source>
+            <translation>Termine werden gelesen…</translation>
+        </message>
+        <message>
+            <source>The appointments could not be read from the cache.</source>
+            <translation>Die Termine konnten nicht aus dem Zwischenspeicher gelesen werden.</translation>
+        </message>
+        <message>
+            <source>Nothing planned</source>
+            <translation>Nichts geplant</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Termin</translation>
+        </message>
+        <message>
+            <source>Where: %1</source>
+            <translation>Wo: %1</translation>
+        </message>
+        <message>
+            <source>With: %1</source>
+            <translation>Bei: %1</translation>
+        </message>
+        <message>
+            <source>⚠ Before: %1</source>
+            <translation>⚠ Vorher: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Banner</name>
+        <message>
+            <source>Female</source>
+            <translation>Weiblich</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Männlich</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Divers</translation>
+        </message>
+        <message>
+            <source>Sex unknown</source>
+            <translation>Geschlecht unbekannt</translation>
+        </message>
+        <message>
+            <source>Sex not recorded</source>
+            <translation>Geschlecht nicht erfasst</translation>
+        </message>
+        <message>
+            <source>born %1</source>
+            <translation>geb. %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n years)</source>
+            <translation>
+                <numerusform>(%n Jahr)</numerusform>
+                <numerusform>(%n Jahre)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Bed %1</source>
+            <translation>Bett %1</translation>
+        </message>
+        <message>
+            <source>Hospital no. %1</source>
+            <translation>Pat.-Nr. %1</translation>
+        </message>
+        <message>
+            <source>INS %1</source>
+            <translation>INS %1</translation>
+        </message>
+        <message>
+            <source>KVNR %1</source>
+            <translation>KVNR %1</translation>
+        </message>
+        <message>
+            <source>? Allergies not recorded</source>
+            <translation>? Allergien nicht erfasst</translation>
+        </message>
+        <message>
+            <source>✓ No known allergies</source>
+            <translation>✓ Keine bekannten Allergien</translation>
+        </message>
+        <message>
+            <source>⚠ Allergies: %1</source>
+            <translation>⚠ Allergien: %1</translation>
+        </message>
+        <message>
+            <source>⊘ Nil by mouth until %1</source>
+            <translation>⊘ Nüchtern bis %1</translation>
+        </message>
+        <message>
+            <source>⊘ Nil by mouth</source>
+            <translation>⊘ Nüchtern</translation>
+        </message>
+        <message>
+            <source>⊘ Nil by mouth from %1</source>
+            <translation>⊘ Nüchtern ab %1</translation>
+        </message>
+        <message>
+            <source>No diet order</source>
+            <translation>Keine Kostform verordnet</translation>
+        </message>
+        <message>
+            <source>Diet: %1</source>
+            <translation>Kostform: %1</translation>
+        </message>
+        <message>
+            <source>ordered</source>
+            <translation>verordnet</translation>
+        </message>
+        <message>
+            <source>Patient banner</source>
+            <translation>Patientenleiste</translation>
+        </message>
+        <message>
+            <source>Patient: %1</source>
+            <translation>Patient: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Board</name>
+        <message>
+            <source>F</source>
+            <translation>W</translation>
+        </message>
+        <message>
+            <source>M</source>
+            <translation>M</translation>
+        </message>
+        <message>
+            <source>X</source>
+            <translation>D</translation>
+        </message>
+        <message>
+            <source>no obs. 24 h</source>
+            <translation>24 h ohne Messung</translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ %n critical result(s)</source>
+            <translation>
+                <numerusform>⚠ %n kritischer Befund</numerusform>
+                <numerusform>⚠ %n kritische Befunde</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>⚠ Allergy</source>
+            <translation>⚠ Allergie</translation>
+        </message>
+        <message>
+            <source>? Allergies not recorded</source>
+            <translation>? Allergien nicht erfasst</translation>
+        </message>
+        <message>
+            <source>⊘ Nil by mouth</source>
+            <translation>⊘ Nüchtern</translation>
+        </message>
+        <message>
+            <source>No diet order</source>
+            <translation>Keine Kostform verordnet</translation>
+        </message>
+        <message>
+            <source>⚠ Same name</source>
+            <translation>⚠ Namensgleichheit</translation>
+        </message>
+        <message>
+            <source>Diet: %1</source>
+            <translation>Kostform: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n missed</source>
+            <translation>
+                <numerusform>%n versäumt</numerusform>
+                <numerusform>%n versäumt</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n late</source>
+            <translation>
+                <numerusform>%n verspätet</numerusform>
+                <numerusform>%n verspätet</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n due</source>
+            <translation>
+                <numerusform>%n fällig</numerusform>
+                <numerusform>%n fällig</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Bed</source>
+            <translation>Bett</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Age · sex</source>
+            <translation>Alter · Geschl.</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>NEWS2</source>
+            <translation>NEWS2</translation>
+        </message>
+        <message>
+            <source>Doses</source>
+            <translation>Dosen</translation>
+        </message>
+        <message>
+            <source>Alerts</source>
+            <translation>Warnungen</translation>
+        </message>
+        <message>
+            <source>⚠ Two current stays for this bed — check the admission</source>
+            <translation>⚠ Zwei aktuelle Aufenthalte für dieses Bett — Aufnahme prüfen</translation>
+        </message>
+        <message>
+            <source>Free bed</source>
+            <translation>Freies Bett</translation>
+        </message>
+        <message>
+            <source>Patient details not available</source>
+            <translation>Patientendaten nicht verfügbar</translation>
+        </message>
+        <message>
+            <source>%1 y</source>
+            <translation>%1 J.</translation>
+        </message>
+        <message>
+            <source>Day %1</source>
+            <translation>Tag %1</translation>
+        </message>
+        <message>
+            <source>All beds</source>
+            <translation>Alle Betten</translation>
+        </message>
+        <message>
+            <source>My patients</source>
+            <translation>Meine Patienten</translation>
+        </message>
+        <message>
+            <source>Alerts first</source>
+            <translation>Warnungen zuerst</translation>
+        </message>
+        <message>
+            <source>Ward board</source>
+            <translation>Stationsübersicht</translation>
+        </message>
+        <message>
+            <source>Column headings</source>
+            <translation>Spaltenüberschriften</translation>
+        </message>
+        <message>
+            <source>%1 of %2 beds occupied</source>
+            <translation>%1 von %2 Betten belegt</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of them yours</source>
+            <translation>
+                <numerusform>davon %n Ihnen zugewiesen</numerusform>
+                <numerusform>davon %n Ihnen zugewiesen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CareRecord</name>
+        <message>
+            <source>mild</source>
+            <translation>leicht</translation>
+        </message>
+        <message>
+            <source>moderate</source>
+            <translation>mittel</translation>
+        </message>
+        <message>
+            <source>severe</source>
+            <translation>schwer</translation>
+        </message>
+        <message>
+            <source>high risk</source>
+            <translation>hohes Risiko</translation>
+        </message>
+        <message>
+            <source>low risk</source>
+            <translation>geringes Risiko</translation>
+        </message>
+        <message>
+            <source>risk not assessed</source>
+            <translation>Risiko nicht beurteilt</translation>
+        </message>
+        <message>
+            <source>Care record</source>
+            <translation>Pflegedokumentation</translation>
+        </message>
+        <message>
+            <source>Reading the record…</source>
+            <translation>Dokumentation wird gelesen…</translation>
+        </message>
+        <message>
+            <source>The care record could not be read from the cache.</source>
+            <translation>Die Pflegedokumentation konnte nicht aus dem Zwischenspeicher gelesen werden.</translation>
+        </message>
+        <message>
+            <source>Active problems</source>
+            <translation>Aktive Probleme</translation>
+        </message>
+        <message>
+            <source>Allergies and intolerances</source>
+            <translation>Allergien und Unverträglichkeiten</translation>
+        </message>
+        <message>
+            <source>Flags</source>
+            <translation>Hinweise</translation>
+        </message>
+        <message>
+            <source>Recent notes</source>
+            <translation>Letzte Notizen</translation>
+        </message>
+        <message>
+            <source>No active problem recorded.</source>
+            <translation>Kein aktives Problem erfasst.</translation>
+        </message>
+        <message>
+            <source>since %1</source>
+            <translation>seit %1</translation>
+        </message>
+        <message>
+            <source>? Allergies not recorded — ask the patient and record them</source>
+            <translation>? Allergien nicht erfasst — bitte beim Patienten erfragen und erfassen</translation>
+        </message>
+        <message>
+            <source>✓ No known allergies (recorded)</source>
+            <translation>✓ Keine bekannten Allergien (erfasst)</translation>
+        </message>
+        <message>
+            <source>reaction</source>
+            <translation>Reaktion</translation>
+        </message>
+        <message>
+            <source>Reaction: %1</source>
+            <translation>Reaktion: %1</translation>
+        </message>
+        <message>
+            <source>unconfirmed</source>
+            <translation>unbestätigt</translation>
+        </message>
+        <message>
+            <source>refuted</source>
+            <translation>ausgeschlossen</translation>
+        </message>
+        <message>
+            <source>No active flag.</source>
+            <translation>Kein aktiver Hinweis.</translation>
+        </message>
+        <message>
+            <source>No recent note.</source>
+            <translation>Keine aktuelle Notiz.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Chart</name>
+        <message>
+            <source>Parts of the chart</source>
+            <translation>Bereiche der Akte</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartWords</name>
+        <message>
+            <source>%1 and %2</source>
+            <translation>%1 und %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockScreen</name>
+        <message>
+            <source>Staff sign-in</source>
+            <translation>Anmeldung Personal</translation>
+        </message>
+        <message>
+            <source>Scan your badge, or type its number, then enter your PIN.</source>
+            <translation>Scannen Sie Ihren Ausweis oder geben Sie seine Nummer ein, dann Ihre PIN.</translation>
+        </message>
+        <message>
+            <source>Badge</source>
+            <translation>Ausweis</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>Badge number</source>
+            <translation>Ausweisnummer</translation>
+        </message>
+        <message>
+            <source>Scan or type the badge</source>
+            <translation>Ausweis scannen oder eingeben</translation>
+        </message>
+        <message>
+            <source>Erase the last digit</source>
+            <translation>Letzte Ziffer löschen</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Anmelden</translation>
+        </message>
+        <message>
+            <source>Digit %1</source>
+            <translation>Ziffer %1</translation>
+        </message>
+        <message>
+            <source>Demo ward: badge %1, PIN %2</source>
+            <translation>Demo-Station: Ausweis %1, PIN %2</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Wird geprüft…</translation>
+        </message>
+        <message>
+            <source>Scan your badge or type its number first.</source>
+            <translation>Scannen Sie zuerst Ihren Ausweis oder geben Sie seine Nummer ein.</translation>
+        </message>
+        <message>
+            <source>Enter your PIN.</source>
+            <translation>Geben Sie Ihre PIN ein.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN.</source>
+            <translation>Falsche PIN.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrong PIN. %n attempt(s) left before this badge is locked.</source>
+            <translation>
+                <numerusform>Falsche PIN. Noch %n Versuch, bevor dieser Ausweis gesperrt wird.</numerusform>
+                <numerusform>Falsche PIN. Noch %n Versuche, bevor dieser Ausweis gesperrt wird.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This badge is not known. Check the number, or ask the ward manager.</source>
+            <translation>Dieser Ausweis ist nicht bekannt. Prüfen Sie die Nummer oder fragen Sie die Stationsleitung.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: this badge is locked on this tablet until %1.</source>
+            <translation>Zu viele falsche PINs: Dieser Ausweis ist auf diesem Tablet bis %1 gesperrt.</translation>
+        </message>
+        <message>
+            <source>Several wrong PINs: please wait until %1 before trying again.</source>
+            <translation>Mehrere falsche PINs: Bitte warten Sie bis %1, bevor Sie es erneut versuchen.</translation>
+        </message>
+        <message>
+            <source>The EHR cannot be reached, and this badge has never signed in on this tablet while connected. Sign in once where the network works.</source>
+            <translation>Das KIS ist nicht erreichbar, und mit diesem Ausweis wurde auf diesem Tablet noch nie mit Verbindung angemeldet. Melden Sie sich einmal an einem Ort mit Netzverbindung an.</translation>
+        </message>
+        <message>
+            <source>The EHR cannot be reached, and your last connected sign-in on this tablet is too old for an offline sign-in. Sign in where the network works.</source>
+            <translation>Das KIS ist nicht erreichbar, und Ihre letzte Anmeldung mit Verbindung auf diesem Tablet liegt für eine Offline-Anmeldung zu lange zurück. Melden Sie sich an einem Ort mit Netzverbindung an.</translation>
+        </message>
+        <message>
+            <source>The EHR did not answer the sign-in. Try again in a moment.</source>
+            <translation>Das KIS hat auf die Anmeldung nicht geantwortet. Versuchen Sie es gleich noch einmal.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MedicationsTab</name>
+        <message>
+            <source>○ Upcoming</source>
+            <translation>○ Geplant</translation>
+        </message>
+        <message>
+            <source>● Due</source>
+            <translation>● Fällig</translation>
+        </message>
+        <message>
+            <source>⚠ Late</source>
+            <translation>⚠ Verspätet</translation>
+        </message>
+        <message>
+            <source>✕ Missed</source>
+            <translation>✕ Versäumt</translation>
+        </message>
+        <message>
+            <source>✓ Given</source>
+            <translation>✓ Gegeben</translation>
+        </message>
+        <message>
+            <source>⊘ Not given</source>
+            <translation>⊘ Nicht gegeben</translation>
+        </message>
+        <message>
+            <source>‖ On hold</source>
+            <translation>‖ Pausiert</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n due now</source>
+            <translation>
+                <numerusform>%n jetzt fällig</numerusform>
+                <numerusform>%n jetzt fällig</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n late</source>
+            <translation>
+                <numerusform>%n verspätet</numerusform>
+                <numerusform>%n verspätet</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n missed</source>
+            <translation>
+                <numerusform>%n versäumt</numerusform>
+                <numerusform>%n versäumt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Prescriptions</source>
+            <translation>Verordnungen</translation>
+        </message>
+        <message>
+            <source>Reading the prescriptions…</source>
+            <translation>Verordnungen werden gelesen…</translation>
+        </message>
+        <message>
+            <source>The prescriptions could not be read from the cache.</source>
+            <translation>Die Verordnungen konnten nicht aus dem Zwischenspeicher gelesen werden.</translation>
+        </message>
+        <message>
+            <source>No current prescription.</source>
+            <translation>Keine aktuelle Verordnung.</translation>
+        </message>
+        <message>
+            <source>Current prescriptions</source>
+            <translation>Aktuelle Verordnungen</translation>
+        </message>
+        <message>
+            <source>On hold</source>
+            <translation>Pausiert</translation>
+        </message>
+        <message>
+            <source>◇ As needed</source>
+            <translation>◇ Bei Bedarf</translation>
+        </message>
+        <message>
+            <source>◴ Time-critical</source>
+            <translation>◴ Zeitkritisch</translation>
+        </message>
+        <message>
+            <source>As needed for: %1</source>
+            <translation>Bei Bedarf bei: %1</translation>
+        </message>
+        <message>
+            <source>Maximum %1</source>
+            <translation>Maximal %1</translation>
+        </message>
+        <message>
+            <source>Instruction as prescribed</source>
+            <translation>Anweisung laut Verordnung</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Heute</translation>
+        </message>
+        <message>
+            <source>No fixed times: given when needed.</source>
+            <translation>Keine festen Zeiten: Gabe bei Bedarf.</translation>
+        </message>
+        <message>
+            <source>morning</source>
+            <translation>morgens</translation>
+        </message>
+        <message>
+            <source>early morning</source>
+            <translation>frühmorgens</translation>
+        </message>
+        <message>
+            <source>late morning</source>
+            <translation>vormittags</translation>
+        </message>
+        <message>
+            <source>noon</source>
+            <translation>mittags</translation>
+        </message>
+        <message>
+            <source>afternoon</source>
+            <translation>nachmittags</translation>
+        </message>
+        <message>
+            <source>early afternoon</source>
+            <translation>früher Nachmittag</translation>
+        </message>
+        <message>
+            <source>late afternoon</source>
+            <translation>später Nachmittag</translation>
+        </message>
+        <message>
+            <source>evening</source>
+            <translation>abends</translation>
+        </message>
+        <message>
+            <source>early evening</source>
+            <translation>früher Abend</translation>
+        </message>
+        <message>
+            <source>late evening</source>
+            <translation>später Abend</translation>
+        </message>
+        <message>
+            <source>night</source>
+            <translation>nachts</translation>
+        </message>
+        <message>
+            <source>after sleep</source>
+            <translation>nach dem Schlafen</translation>
+        </message>
+        <message>
+            <source>at bedtime</source>
+            <translation>zur Nacht</translation>
+        </message>
+        <message>
+            <source>on waking</source>
+            <translation>beim Aufwachen</translation>
+        </message>
+        <message>
+            <source>with meals</source>
+            <translation>zu den Mahlzeiten</translation>
+        </message>
+        <message>
+            <source>with breakfast</source>
+            <translation>zum Frühstück</translation>
+        </message>
+        <message>
+            <source>with lunch</source>
+            <translation>zum Mittagessen</translation>
+        </message>
+        <message>
+            <source>with dinner</source>
+            <translation>zum Abendessen</translation>
+        </message>
+        <message>
+            <source>before meals</source>
+            <translation>vor den Mahlzeiten</translation>
+        </message>
+        <message>
+            <source>before breakfast</source>
+            <translation>vor dem Frühstück</translation>
+        </message>
+        <message>
+            <source>before lunch</source>
+            <translation>vor dem Mittagessen</translation>
+        </message>
+        <message>
+            <source>before dinner</source>
+            <translation>vor dem Abendessen</translation>
+        </message>
+        <message>
+            <source>after meals</source>
+            <translation>nach den Mahlzeiten</translation>
+        </message>
+        <message>
+            <source>after breakfast</source>
+            <translation>nach dem Frühstück</translation>
+        </message>
+        <message>
+            <source>after lunch</source>
+            <translation>nach dem Mittagessen</translation>
+        </message>
+        <message>
+            <source>after dinner</source>
+            <translation>nach dem Abendessen</translation>
+        </message>
+        <message>
+            <source>between meals</source>
+            <translation>zwischen den Mahlzeiten</translation>
+        </message>
+        <message>
+            <source>between breakfast and lunch</source>
+            <translation>zwischen Frühstück und Mittagessen</translation>
+        </message>
+        <message>
+            <source>between lunch and dinner</source>
+            <translation>zwischen Mittag- und Abendessen</translation>
+        </message>
+        <message>
+            <source>between dinner and bedtime</source>
+            <translation>zwischen Abendessen und Schlafengehen</translation>
+        </message>
+        <message>
+            <source>once a day</source>
+            <translation>einmal täglich</translation>
+        </message>
+        <message>
+            <source>once a week</source>
+            <translation>einmal wöchentlich</translation>
+        </message>
+        <message>
+            <source>once an hour</source>
+            <translation>einmal pro Stunde</translation>
+        </message>
+        <message>
+            <source>once a minute</source>
+            <translation>einmal pro Minute</translation>
+        </message>
+        <message>
+            <source>once a month</source>
+            <translation>einmal monatlich</translation>
+        </message>
+        <message>
+            <source>once a year</source>
+            <translation>einmal jährlich</translation>
+        </message>
+        <message>
+            <source>once a second</source>
+            <translation>einmal pro Sekunde</translation>
+        </message>
+        <message>
+            <source>twice a day</source>
+            <translation>zweimal täglich</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times a day</source>
+            <translation>
+                <numerusform>%n-mal täglich</numerusform>
+                <numerusform>%n-mal täglich</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times a week</source>
+            <translation>
+                <numerusform>%n-mal wöchentlich</numerusform>
+                <numerusform>%n-mal wöchentlich</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times an hour</source>
+            <translation>
+                <numerusform>%n-mal pro Stunde</numerusform>
+                <numerusform>%n-mal pro Stunde</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times a minute</source>
+            <translation>
+                <numerusform>%n-mal pro Minute</numerusform>
+                <numerusform>%n-mal pro Minute</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times a month</source>
+            <translation>
+                <numerusform>%n-mal monatlich</numerusform>
+                <numerusform>%n-mal monatlich</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times a year</source>
+            <translation>
+                <numerusform>%n-mal jährlich</numerusform>
+                <numerusform>%n-mal jährlich</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times a second</source>
+            <translation>
+                <numerusform>%n-mal pro Sekunde</numerusform>
+                <numerusform>%n-mal pro Sekunde</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>every day</source>
+            <translation>täglich</translation>
+        </message>
+        <message>
+            <source>every week</source>
+            <translation>wöchentlich</translation>
+        </message>
+        <message>
+            <source>every hour</source>
+            <translation>stündlich</translation>
+        </message>
+        <message>
+            <source>every minute</source>
+            <translation>jede Minute</translation>
+        </message>
+        <message>
+            <source>every month</source>
+            <translation>monatlich</translation>
+        </message>
+        <message>
+            <source>every year</source>
+            <translation>jährlich</translation>
+        </message>
+        <message>
+            <source>every second</source>
+            <translation>jede Sekunde</translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n days</source>
+            <translation>
+                <numerusform>alle %n Tage</numerusform>
+                <numerusform>alle %n Tage</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n weeks</source>
+            <translation>
+                <numerusform>alle %n Wochen</numerusform>
+                <numerusform>alle %n Wochen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n hours</source>
+            <translation>
+                <numerusform>alle %n Stunden</numerusform>
+                <numerusform>alle %n Stunden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n minutes</source>
+            <translation>
+                <numerusform>alle %n Minuten</numerusform>
+                <numerusform>alle %n Minuten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n months</source>
+            <translation>
+                <numerusform>alle %n Monate</numerusform>
+                <numerusform>alle %n Monate</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n years</source>
+            <translation>
+                <numerusform>alle %n Jahre</numerusform>
+                <numerusform>alle %n Jahre</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n seconds</source>
+            <translation>
+                <numerusform>alle %n Sekunden</numerusform>
+                <numerusform>alle %n Sekunden</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>once</source>
+            <translation>einmal</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times</source>
+            <translation>
+                <numerusform>%n-mal</numerusform>
+                <numerusform>%n-mal</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>seconds</source>
+            <translation>Sekunden</translation>
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation>Minuten</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>Stunden</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>Tage</translation>
+        </message>
+        <message>
+            <source>weeks</source>
+            <translation>Wochen</translation>
+        </message>
+        <message>
+            <source>months</source>
+            <translation>Monate</translation>
+        </message>
+        <message>
+            <source>years</source>
+            <translation>Jahre</translation>
+        </message>
+        <message>
+            <source>every %1 %2</source>
+            <translation>alle %1 %2</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>at most %1</source>
+            <translation>höchstens %1</translation>
+        </message>
+        <message>
+            <source>at %1</source>
+            <translation>um %1</translation>
+        </message>
+        <message>
+            <source>on %1</source>
+            <translation>am %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsTab</name>
+        <message>
+            <source>no value</source>
+            <translation>kein Wert</translation>
+        </message>
+        <message>
+            <source>✓ Normal</source>
+            <translation>✓ Normal</translation>
+        </message>
+        <message>
+            <source>↓ Low</source>
+            <translation>↓ Niedrig</translation>
+        </message>
+        <message>
+            <source>↑ High</source>
+            <translation>↑ Hoch</translation>
+        </message>
+        <message>
+            <source>⚠ Critically low</source>
+            <translation>⚠ Kritisch niedrig</translation>
+        </message>
+        <message>
+            <source>⚠ Critically high</source>
+            <translation>⚠ Kritisch hoch</translation>
+        </message>
+        <message>
+            <source>! Abnormal</source>
+            <translation>! Auffällig</translation>
+        </message>
+        <message>
+            <source>⚠ Critical</source>
+            <translation>⚠ Kritisch</translation>
+        </message>
+        <message>
+            <source>%1 (from the range)</source>
+            <translation>%1 (nach Normbereich)</translation>
+        </message>
+        <message>
+            <source>Registered</source>
+            <translation>Registriert</translation>
+        </message>
+        <message>
+            <source>Partial</source>
+            <translation>Teilbefund</translation>
+        </message>
+        <message>
+            <source>Preliminary</source>
+            <translation>Vorläufig</translation>
+        </message>
+        <message>
+            <source>Final</source>
+            <translation>Endgültig</translation>
+        </message>
+        <message>
+            <source>Amended</source>
+            <translation>Geändert</translation>
+        </message>
+        <message>
+            <source>Corrected</source>
+            <translation>Korrigiert</translation>
+        </message>
+        <message>
+            <source>Appended</source>
+            <translation>Ergänzt</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Storniert</translation>
+        </message>
+        <message>
+            <source>Entered in error</source>
+            <translation>Irrtümlich erfasst</translation>
+        </message>
+        <message>
+            <source>Status unknown</source>
+            <translation>Status unbekannt</translation>
+        </message>
+        <message>
+            <source>✓ Acknowledged by %1 at %2</source>
+            <translation>✓ Zur Kenntnis genommen von %1 um %2</translation>
+        </message>
+        <message>
+            <source>✓ Acknowledged at %1</source>
+            <translation>✓ Zur Kenntnis genommen um %1</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>Befunde</translation>
+        </message>
+        <message>
+            <source>Reading the results…</source>
+            <translation>Befunde werden geladen…</translation>
+        </message>
+        <message>
+            <source>The results could not be read from the cache.</source>
+            <translation>Die Befunde konnten nicht aus dem Zwischenspeicher gelesen werden.</translation>
+        </message>
+        <message>
+            <source>Recording the acknowledgement…</source>
+            <translation>Kenntnisnahme wird gespeichert…</translation>
+        </message>
+        <message>
+            <source>✓ Acknowledgement recorded.</source>
+            <translation>✓ Kenntnisnahme gespeichert.</translation>
+        </message>
+        <message>
+            <source>⚠ The acknowledgement could not be recorded. Try again.</source>
+            <translation>⚠ Die Kenntnisnahme konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>No laboratory results in the cache.</source>
+            <translation>Keine Laborbefunde im Zwischenspeicher.</translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ %n critical result(s) to acknowledge</source>
+            <translation>
+                <numerusform>⚠ %n kritischer Befund noch nicht zur Kenntnis genommen</numerusform>
+                <numerusform>⚠ %n kritische Befunde noch nicht zur Kenntnis genommen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Other results</source>
+            <translation>Weitere Befunde</translation>
+        </message>
+        <message>
+            <source>Taken %1</source>
+            <translation>Abnahme %1</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>Parameter</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>Normal range</source>
+            <translation>Normbereich</translation>
+        </message>
+        <message>
+            <source>Interpretation</source>
+            <translation>Bewertung</translation>
+        </message>
+        <message>
+            <source>Acknowledge</source>
+            <translation>Zur Kenntnis nehmen</translation>
+        </message>
+        <message>
+            <source>Acknowledge the critical result %1</source>
+            <translation>Kritischen Befund %1 zur Kenntnis nehmen</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffWindow</name>
+        <message>
+            <source>← Board</source>
+            <translation>← Übersicht</translation>
+        </message>
+        <message>
+            <source>Back to the ward board</source>
+            <translation>Zurück zur Stationsübersicht</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>Sperren</translation>
+        </message>
+        <message>
+            <source>Lock the screen</source>
+            <translation>Bildschirm sperren</translation>
+        </message>
+        <message>
+            <source>← Chart</source>
+            <translation>← Akte</translation>
+        </message>
+        <message>
+            <source>Back to the patient chart</source>
+            <translation>Zurück zur Patientenakte</translation>
+        </message>
+        <message>
+            <source>Synchronisation</source>
+            <translation>Synchronisierung</translation>
+        </message>
+        <message>
+            <source>Patient chart</source>
+            <translation>Patientenakte</translation>
+        </message>
+        <message>
+            <source>Ward board</source>
+            <translation>Stationsübersicht</translation>
+        </message>
+        <message>
+            <source>The sign-in could not be checked. Try again.</source>
+            <translation>Die Anmeldung konnte nicht geprüft werden. Bitte versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Locked after a while without use.</source>
+            <translation>Nach längerer Nichtbenutzung gesperrt.</translation>
+        </message>
+        <message>
+            <source>Locked: another badge was read.</source>
+            <translation>Gesperrt: Ein anderer Ausweis wurde gelesen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncBadge</name>
+        <message>
+            <source>Connecting…</source>
+            <translation>Verbindungsaufbau…</translation>
+        </message>
+        <message>
+            <source>● Online</source>
+            <translation>● Online</translation>
+        </message>
+        <message>
+            <source>○ Offline</source>
+            <translation>○ Offline</translation>
+        </message>
+        <message>
+            <source>data as of %1</source>
+            <translation>Datenstand %1</translation>
+        </message>
+        <message>
+            <source>not yet synchronised</source>
+            <translation>noch nicht synchronisiert</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n to upload</source>
+            <translation>
+                <numerusform>%n ausstehend</numerusform>
+                <numerusform>%n ausstehend</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ %n conflict(s)</source>
+            <translation>
+                <numerusform>⚠ %n Konflikt</numerusform>
+                <numerusform>⚠ %n Konflikte</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ %n rejected</source>
+            <translation>
+                <numerusform>⚠ %n abgelehnt</numerusform>
+                <numerusform>⚠ %n abgelehnt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Observation</source>
+            <translation>Messwert</translation>
+        </message>
+        <message>
+            <source>Access record</source>
+            <translation>Zugriffsprotokoll</translation>
+        </message>
+        <message>
+            <source>Acknowledgement</source>
+            <translation>Kenntnisnahme</translation>
+        </message>
+        <message>
+            <source>Meal order</source>
+            <translation>Essensbestellung</translation>
+        </message>
+        <message>
+            <source>Administration</source>
+            <translation>Medikamentengabe</translation>
+        </message>
+        <message>
+            <source>Synchronisation: %1</source>
+            <translation>Synchronisierung: %1</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>Synchronisieren</translation>
+        </message>
+        <message>
+            <source>Waiting (%1)</source>
+            <translation>Ausstehend (%1)</translation>
+        </message>
+        <message>
+            <source>Conflicts (%1)</source>
+            <translation>Konflikte (%1)</translation>
+        </message>
+        <message>
+            <source>Rejected (%1)</source>
+            <translation>Abgelehnt (%1)</translation>
+        </message>
+        <message>
+            <source>Lists of changes</source>
+            <translation>Änderungslisten</translation>
+        </message>
+        <message>
+            <source>Last problem: %1</source>
+            <translation>Letztes Problem: %1</translation>
+        </message>
+        <message>
+            <source>Nothing is waiting: every change has reached the EHR.</source>
+            <translation>Nichts ausstehend: Alle Änderungen sind im KIS angekommen.</translation>
+        </message>
+        <message>
+            <source>No conflicts.</source>
+            <translation>Keine Konflikte.</translation>
+        </message>
+        <message>
+            <source>No rejected changes.</source>
+            <translation>Keine abgelehnten Änderungen.</translation>
+        </message>
+        <message>
+            <source>Keep the tablet's version</source>
+            <translation>Version des Tablets behalten</translation>
+        </message>
+        <message>
+            <source>Take the EHR's version</source>
+            <translation>Version des KIS übernehmen</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Verwerfen</translation>
+        </message>
+        <message>
+            <source>The EHR deleted this record meanwhile.</source>
+            <translation>Das KIS hat diesen Eintrag inzwischen gelöscht.</translation>
+        </message>
+        <message>
+            <source>Element</source>
+            <translation>Feld</translation>
+        </message>
+        <message>
+            <source>On this tablet</source>
+            <translation>Auf diesem Tablet</translation>
+        </message>
+        <message>
+            <source>On the EHR</source>
+            <translation>Im KIS</translation>
+        </message>
+    </context>
+    <context>
+        <name>VitalsPad</name>
+        <message>
+            <source>Heart rate</source>
+            <translation>Herzfrequenz</translation>
+        </message>
+        <message>
+            <source>Respiratory rate</source>
+            <translation>Atemfrequenz</translation>
+        </message>
+        <message>
+            <source>SpO2</source>
+            <translation>SpO2</translation>
+        </message>
+        <message>
+            <source>Oxygen flow</source>
+            <translation>Sauerstoff-Flow</translation>
+        </message>
+        <message>
+            <source>Systolic pressure</source>
+            <translation>Systolischer Blutdruck</translation>
+        </message>
+        <message>
+            <source>Diastolic pressure</source>
+            <translation>Diastolischer Blutdruck</translation>
+        </message>
+        <message>
+            <source>Temperature</source>
+            <translation>Temperatur</translation>
+        </message>
+        <message>
+            <source>Consciousness</source>
+            <translation>Bewusstsein</translation>
+        </message>
+        <message>
+            <source>Pain</source>
+            <translation>Schmerz</translation>
+        </message>
+        <message>
+            <source>Enter at least one value.</source>
+            <translation>Geben Sie mindestens einen Wert ein.</translation>
+        </message>
+        <message>
+            <source>These values do not fit together.</source>
+            <translation>Diese Werte passen nicht zusammen.</translation>
+        </message>
+        <message>
+            <source>%1 %2 is not plausible (%3–%4)</source>
+            <translation>%1 %2 ist nicht plausibel (%3–%4)</translation>
+        </message>
+        <message>
+            <source>%1 %2 is unusual (usually %3–%4): check it</source>
+            <translation>%1 %2 ist ungewöhnlich (meist %3–%4): bitte prüfen</translation>
+        </message>
+        <message>
+            <source>Enter both systolic and diastolic pressure.</source>
+            <translation>Geben Sie den systolischen und den diastolischen Wert ein.</translation>
+        </message>
+        <message>
+            <source>Diastolic must be lower than systolic.</source>
+            <translation>Der diastolische Wert muss niedriger als der systolische sein.</translation>
+        </message>
+        <message>
+            <source>A flow needs Oxygen selected.</source>
+            <translation>Für einen Flow bitte Sauerstoff auswählen.</translation>
+        </message>
+        <message>
+            <source>Enter the oxygen flow.</source>
+            <translation>Geben Sie den Sauerstoff-Flow ein.</translation>
+        </message>
+        <message>
+            <source>Enter the SpO2 measured on air or oxygen.</source>
+            <translation>Geben Sie die SpO2 unter Raumluft oder Sauerstoff ein.</translation>
+        </message>
+        <message>
+            <source>Choose Air or Oxygen for this SpO2.</source>
+            <translation>Wählen Sie Raumluft oder Sauerstoff für diese SpO2.</translation>
+        </message>
+        <message>
+            <source>%1 does not fit with the other values.</source>
+            <translation>%1 passt nicht zu den anderen Werten.</translation>
+        </message>
+        <message>
+            <source>NEWS2 preview: %1 — %2</source>
+            <translation>NEWS2-Vorschau: %1 — %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n parameter(s) missing)</source>
+            <translation>
+                <numerusform>(%n Parameter fehlt)</numerusform>
+                <numerusform>(%n Parameter fehlen)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Record vital signs</source>
+            <translation>Vitalzeichen erfassen</translation>
+        </message>
+        <message>
+            <source>beats/min</source>
+            <translation>Schläge/min</translation>
+        </message>
+        <message>
+            <source>breaths/min</source>
+            <translation>Atemzüge/min</translation>
+        </message>
+        <message>
+            <source>Breathing</source>
+            <translation>Atmung</translation>
+        </message>
+        <message>
+            <source>Air</source>
+            <translation>Raumluft</translation>
+        </message>
+        <message>
+            <source>Oxygen</source>
+            <translation>Sauerstoff</translation>
+        </message>
+        <message>
+            <source>L/min</source>
+            <translation>L/min</translation>
+        </message>
+        <message>
+            <source>Blood pressure</source>
+            <translation>Blutdruck</translation>
+        </message>
+        <message>
+            <source>mmHg</source>
+            <translation>mmHg</translation>
+        </message>
+        <message>
+            <source>°C</source>
+            <translation>°C</translation>
+        </message>
+        <message>
+            <source>Consciousness (ACVPU)</source>
+            <translation>Bewusstsein (ACVPU)</translation>
+        </message>
+        <message>
+            <source>Pain (0 = none, 10 = worst imaginable)</source>
+            <translation>Schmerz (0 = kein Schmerz, 10 = stärkster vorstellbarer)</translation>
+        </message>
+        <message>
+            <source>Heart rate, beats per minute</source>
+            <translation>Herzfrequenz, Schläge pro Minute</translation>
+        </message>
+        <message>
+            <source>Respiratory rate, breaths per minute</source>
+            <translation>Atemfrequenz, Atemzüge pro Minute</translation>
+        </message>
+        <message>
+            <source>SpO2, percent</source>
+            <translation>SpO2, Prozent</translation>
+        </message>
+        <message>
+            <source>Oxygen flow, litres per minute</source>
+            <translation>Sauerstoff-Flow, Liter pro Minute</translation>
+        </message>
+        <message>
+            <source>Systolic pressure, mmHg</source>
+            <translation>Systolischer Blutdruck, mmHg</translation>
+        </message>
+        <message>
+            <source>Diastolic pressure, mmHg</source>
+            <translation>Diastolischer Blutdruck, mmHg</translation>
+        </message>
+        <message>
+            <source>Temperature, degrees Celsius</source>
+            <translation>Temperatur, Grad Celsius</translation>
+        </message>
+        <message>
+            <source>Pain %1</source>
+            <translation>Schmerz %1</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Speichern</translation>
+        </message>
+        <message>
+            <source>Save anyway</source>
+            <translation>Trotzdem speichern</translation>
+        </message>
+        <message>
+            <source>Not saved: the tablet could not write to its cache. Try again.</source>
+            <translation>Nicht gespeichert: Das Tablet konnte nicht in seinen Zwischenspeicher schreiben. Bitte versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Some values are unusual. Check them; if they are right, tap Save anyway.</source>
+            <translation>Einige Werte sind ungewöhnlich. Bitte prüfen Sie sie; wenn sie stimmen, tippen Sie auf „Trotzdem speichern“.</translation>
+        </message>
+        <message>
+            <source>Not saved: correct the values marked in red.</source>
+            <translation>Nicht gespeichert: Bitte korrigieren Sie die rot markierten Werte.</translation>
+        </message>
+        <message>
+            <source>NEWS2 preview: type the values</source>
+            <translation>NEWS2-Vorschau: Werte eingeben</translation>
+        </message>
+    </context>
+    <context>
+        <name>VitalsTab</name>
+        <message>
+            <source>✓ Low</source>
+            <translation>✓ Niedrig</translation>
+        </message>
+        <message>
+            <source>! Low–medium</source>
+            <translation>! Niedrig–mittel</translation>
+        </message>
+        <message>
+            <source>▲ Medium</source>
+            <translation>▲ Mittel</translation>
+        </message>
+        <message>
+            <source>⚠ High</source>
+            <translation>⚠ Hoch</translation>
+        </message>
+        <message>
+            <source>Alert</source>
+            <translation>Wach</translation>
+        </message>
+        <message>
+            <source>New confusion</source>
+            <translation>Neu verwirrt</translation>
+        </message>
+        <message>
+            <source>Responds to voice</source>
+            <translation>Reagiert auf Ansprache</translation>
+        </message>
+        <message>
+            <source>Responds to pain</source>
+            <translation>Reagiert auf Schmerz</translation>
+        </message>
+        <message>
+            <source>Unresponsive</source>
+            <translation>Reagiert nicht</translation>
+        </message>
+        <message>
+            <source>Respiratory rate</source>
+            <translation>Atemfrequenz</translation>
+        </message>
+        <message>
+            <source>SpO2</source>
+            <translation>SpO2</translation>
+        </message>
+        <message>
+            <source>Air or oxygen</source>
+            <translation>Raumluft oder Sauerstoff</translation>
+        </message>
+        <message>
+            <source>Systolic pressure</source>
+            <translation>Systolischer Blutdruck</translation>
+        </message>
+        <message>
+            <source>Pulse</source>
+            <translation>Puls</translation>
+        </message>
+        <message>
+            <source>Consciousness</source>
+            <translation>Bewusstsein</translation>
+        </message>
+        <message>
+            <source>Temperature</source>
+            <translation>Temperatur</translation>
+        </message>
+        <message>
+            <source>Air</source>
+            <translation>Raumluft</translation>
+        </message>
+        <message>
+            <source>Oxygen</source>
+            <translation>Sauerstoff</translation>
+        </message>
+        <message>
+            <source>Oxygen %1 L/min</source>
+            <translation>Sauerstoff %1 L/min</translation>
+        </message>
+        <message>
+            <source>%1 /min</source>
+            <translation>%1 /min</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>%1/%2 mmHg</source>
+            <translation>%1/%2 mmHg</translation>
+        </message>
+        <message>
+            <source>%1 mmHg</source>
+            <translation>%1 mmHg</translation>
+        </message>
+        <message>
+            <source>%1 °C</source>
+            <translation>%1 °C</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n point(s)</source>
+            <translation>
+                <numerusform>%n Punkt</numerusform>
+                <numerusform>%n Punkte</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>gerade eben</translation>
+        </message>
+        <message>
+            <source>%1 min ago</source>
+            <translation>vor %1 min</translation>
+        </message>
+        <message>
+            <source>%1 h %2 min ago</source>
+            <translation>vor %1 h %2 min</translation>
+        </message>
+        <message>
+            <source>at %1, %2</source>
+            <translation>%1, %2</translation>
+        </message>
+        <message>
+            <source>Vital signs</source>
+            <translation>Vitalzeichen</translation>
+        </message>
+        <message>
+            <source>Latest NEWS2</source>
+            <translation>Letzter NEWS2</translation>
+        </message>
+        <message>
+            <source>Record vital signs</source>
+            <translation>Vitalzeichen erfassen</translation>
+        </message>
+        <message>
+            <source>Trends</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>Shaded: NEWS2</source>
+            <translation>Hinterlegt: NEWS2</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <translation>%1 h</translation>
+        </message>
+        <message>
+            <source>Show the last %1 hours</source>
+            <translation>Die letzten %1 Stunden anzeigen</translation>
+        </message>
+        <message>
+            <source>Recent rounds</source>
+            <translation>Letzte Messungen</translation>
+        </message>
+        <message>
+            <source>Recent rounds, newest first</source>
+            <translation>Letzte Messungen, neueste zuerst</translation>
+        </message>
+        <message>
+            <source>Column headings</source>
+            <translation>Spaltenüberschriften</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>NEWS2</source>
+            <translation>NEWS2</translation>
+        </message>
+        <message>
+            <source>Resp.</source>
+            <translation>AF</translation>
+        </message>
+        <message>
+            <source>O2 L/min</source>
+            <translation>O2 L/min</translation>
+        </message>
+        <message>
+            <source>BP</source>
+            <translation>RR</translation>
+        </message>
+        <message>
+            <source>ACVPU</source>
+            <translation>ACVPU</translation>
+        </message>
+        <message>
+            <source>Temp.</source>
+            <translation>Temp.</translation>
+        </message>
+        <message>
+            <source>Pain</source>
+            <translation>Schmerz</translation>
+        </message>
+        <message>
+            <source>trend over the last %1 hours</source>
+            <translation>Verlauf der letzten %1 Stunden</translation>
+        </message>
+        <message>
+            <source>Heart rate</source>
+            <translation>Herzfrequenz</translation>
+        </message>
+        <message>
+            <source>/min</source>
+            <translation>/min</translation>
+        </message>
+        <message>
+            <source>SpO2 (scale 2) — ■ on oxygen</source>
+            <translation>SpO2 (Skala 2) — ■ mit Sauerstoff</translation>
+        </message>
+        <message>
+            <source>SpO2 — ■ on oxygen</source>
+            <translation>SpO2 — ■ mit Sauerstoff</translation>
+        </message>
+        <message>
+            <source>Blood pressure — ● systolic, ▼ diastolic</source>
+            <translation>Blutdruck — ● systolisch, ▼ diastolisch</translation>
+        </message>
+        <message>
+            <source>mmHg</source>
+            <translation>mmHg</translation>
+        </message>
+        <message>
+            <source>°C</source>
+            <translation>°C</translation>
+        </message>
+        <message>
+            <source>0–10</source>
+            <translation>0–10</translation>
+        </message>
+        <message>
+            <source>NEWS2 total — ■ incomplete round</source>
+            <translation>NEWS2 gesamt — ■ unvollständige Messung</translation>
+        </message>
+        <message>
+            <source>points</source>
+            <translation>Punkte</translation>
+        </message>
+        <message>
+            <source>Reading vital signs…</source>
+            <translation>Vitalzeichen werden geladen…</translation>
+        </message>
+        <message>
+            <source>No vital signs recorded in the last 72 hours.</source>
+            <translation>In den letzten 72 Stunden wurden keine Vitalzeichen erfasst.</translation>
+        </message>
+        <message>
+            <source>The vital signs could not be read from the cache.</source>
+            <translation>Die Vitalzeichen konnten nicht aus dem Zwischenspeicher gelesen werden.</translation>
+        </message>
+        <message>
+            <source>No NEWS2 in the last 72 hours.</source>
+            <translation>Kein NEWS2 in den letzten 72 Stunden.</translation>
+        </message>
+        <message>
+            <source>NEWS2 total %1</source>
+            <translation>NEWS2 gesamt %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>incomplete: %n parameter(s) not measured</source>
+            <translation>
+                <numerusform>unvollständig: %n Parameter nicht gemessen</numerusform>
+                <numerusform>unvollständig: %n Parameter nicht gemessen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>SpO2 scale 2</source>
+            <translation>SpO2 Skala 2</translation>
+        </message>
+        <message>
+            <source>⚠ older than 24 h</source>
+            <translation>⚠ älter als 24 h</translation>
+        </message>
+        <message>
+            <source>not measured</source>
+            <translation>nicht gemessen</translation>
+        </message>
+        <message numerus="yes">
+            <source>✓ %n value(s) saved on this tablet — they will be sent to the EHR when connected.</source>
+            <translation>
+                <numerusform>✓ %n Wert auf diesem Tablet gespeichert — er wird an das KIS gesendet, sobald eine Verbindung besteht.</numerusform>
+                <numerusform>✓ %n Werte auf diesem Tablet gespeichert — sie werden an das KIS gesendet, sobald eine Verbindung besteht.</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

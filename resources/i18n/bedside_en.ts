@@ -1,0 +1,1785 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_GB">
+    <context>
+        <name>AppointmentsTab</name>
+        <message>
+            <source>Time not set</source>
+            <translation>Time not set</translation>
+        </message>
+        <message>
+            <source>Proposed</source>
+            <translation>Proposed</translation>
+        </message>
+        <message>
+            <source>Not confirmed yet</source>
+            <translation>Not confirmed yet</translation>
+        </message>
+        <message>
+            <source>Patient arrived</source>
+            <translation>Patient arrived</translation>
+        </message>
+        <message>
+            <source>✓ Done</source>
+            <translation>✓ Done</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>Checked in</translation>
+        </message>
+        <message>
+            <source>On the waiting list</source>
+            <translation>On the waiting list</translation>
+        </message>
+        <message>
+            <source>Today, %1</source>
+            <translation>Today, %1</translation>
+        </message>
+        <message>
+            <source>Tomorrow, %1</source>
+            <translation>Tomorrow, %1</translation>
+        </message>
+        <message>
+            <source>Appointments</source>
+            <translation>Appointments</translation>
+        </message>
+        <message>
+            <source>Reading the appointments…</source>
+            <translation>Reading the appointments…</translation>
+        </message>
+        <message>
+            <source>The appointments could not be read from the cache.</source>
+            <translation>The appointments could not be read from the cache.</translation>
+        </message>
+        <message>
+            <source>Nothing planned</source>
+            <translation>Nothing planned</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Appointment</translation>
+        </message>
+        <message>
+            <source>Where: %1</source>
+            <translation>Where: %1</translation>
+        </message>
+        <message>
+            <source>With: %1</source>
+            <translation>With: %1</translation>
+        </message>
+        <message>
+            <source>⚠ Before: %1</source>
+            <translation>⚠ Before: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Banner</name>
+        <message>
+            <source>Female</source>
+            <translation>Female</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Male</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>Sex unknown</source>
+            <translation>Sex unknown</translation>
+        </message>
+        <message>
+            <source>Sex not recorded</source>
+            <translation>Sex not recorded</translation>
+        </message>
+        <message>
+            <source>born %1</source>
+            <translation>born %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n years)</source>
+            <translation>
+                <numerusform>(%n year)</numerusform>
+                <numerusform>(%n years)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Bed %1</source>
+            <translation>Bed %1</translation>
+        </message>
+        <message>
+            <source>Hospital no. %1</source>
+            <translation>Hospital no. %1</translation>
+        </message>
+        <message>
+            <source>INS %1</source>
+            <translation>INS %1</translation>
+        </message>
+        <message>
+            <source>KVNR %1</source>
+            <translation>KVNR %1</translation>
+        </message>
+        <message>
+            <source>? Allergies not recorded</source>
+            <translation>? Allergies not recorded</translation>
+        </message>
+        <message>
+            <source>✓ No known allergies</source>
+            <translation>✓ No known allergies</translation>
+        </message>
+        <message>
+            <source>⚠ Allergies: %1</source>
+            <translation>⚠ Allergies: %1</translation>
+        </message>
+        <message>
+            <source>⊘ Nil by mouth until %1</source>
+            <translation>⊘ Nil by mouth until %1</translation>
+        </message>
+        <message>
+            <source>⊘ Nil by mouth</source>
+            <translation>⊘ Nil by mouth</translation>
+        </message>
+        <message>
+            <source>⊘ Nil by mouth from %1</source>
+            <translation>⊘ Nil by mouth from %1</translation>
+        </message>
+        <message>
+            <source>No diet order</source>
+            <translation>No diet order</translation>
+        </message>
+        <message>
+            <source>Diet: %1</source>
+            <translation>Diet: %1</translation>
+        </message>
+        <message>
+            <source>ordered</source>
+            <translation>ordered</translation>
+        </message>
+        <message>
+            <source>Patient banner</source>
+            <translation>Patient banner</translation>
+        </message>
+        <message>
+            <source>Patient: %1</source>
+            <translation>Patient: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Board</name>
+        <message>
+            <source>F</source>
+            <translation>F</translation>
+        </message>
+        <message>
+            <source>M</source>
+            <translation>M</translation>
+        </message>
+        <message>
+            <source>X</source>
+            <translation>X</translation>
+        </message>
+        <message>
+            <source>no obs. 24 h</source>
+            <translation>no obs. 24 h</translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ %n critical result(s)</source>
+            <translation>
+                <numerusform>⚠ %n critical result</numerusform>
+                <numerusform>⚠ %n critical results</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>⚠ Allergy</source>
+            <translation>⚠ Allergy</translation>
+        </message>
+        <message>
+            <source>? Allergies not recorded</source>
+            <translation>? Allergies not recorded</translation>
+        </message>
+        <message>
+            <source>⊘ Nil by mouth</source>
+            <translation>⊘ Nil by mouth</translation>
+        </message>
+        <message>
+            <source>No diet order</source>
+            <translation>No diet order</translation>
+        </message>
+        <message>
+            <source>⚠ Same name</source>
+            <translation>⚠ Same name</translation>
+        </message>
+        <message>
+            <source>Diet: %1</source>
+            <translation>Diet: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n missed</source>
+            <translation>
+                <numerusform>%n missed</numerusform>
+                <numerusform>%n missed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n late</source>
+            <translation>
+                <numerusform>%n late</numerusform>
+                <numerusform>%n late</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n due</source>
+            <translation>
+                <numerusform>%n due</numerusform>
+                <numerusform>%n due</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Bed</source>
+            <translation>Bed</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Age · sex</source>
+            <translation>Age · sex</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>NEWS2</source>
+            <translation>NEWS2</translation>
+        </message>
+        <message>
+            <source>Doses</source>
+            <translation>Doses</translation>
+        </message>
+        <message>
+            <source>Alerts</source>
+            <translation>Alerts</translation>
+        </message>
+        <message>
+            <source>⚠ Two current stays for this bed — check the admission</source>
+            <translation>⚠ Two current stays for this bed — check the admission</translation>
+        </message>
+        <message>
+            <source>Free bed</source>
+            <translation>Free bed</translation>
+        </message>
+        <message>
+            <source>Patient details not available</source>
+            <translation>Patient details not available</translation>
+        </message>
+        <message>
+            <source>%1 y</source>
+            <translation>%1 y</translation>
+        </message>
+        <message>
+            <source>Day %1</source>
+            <translation>Day %1</translation>
+        </message>
+        <message>
+            <source>All beds</source>
+            <translation>All beds</translation>
+        </message>
+        <message>
+            <source>My patients</source>
+            <translation>My patients</translation>
+        </message>
+        <message>
+            <source>Alerts first</source>
+            <translation>Alerts first</translation>
+        </message>
+        <message>
+            <source>Ward board</source>
+            <translation>Ward board</translation>
+        </message>
+        <message>
+            <source>Column headings</source>
+            <translation>Column headings</translation>
+        </message>
+        <message>
+            <source>%1 of %2 beds occupied</source>
+            <translation>%1 of %2 beds occupied</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of them yours</source>
+            <translation>
+                <numerusform>%n of them yours</numerusform>
+                <numerusform>%n of them yours</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CareRecord</name>
+        <message>
+            <source>mild</source>
+            <translation>mild</translation>
+        </message>
+        <message>
+            <source>moderate</source>
+            <translation>moderate</translation>
+        </message>
+        <message>
+            <source>severe</source>
+            <translation>severe</translation>
+        </message>
+        <message>
+            <source>high risk</source>
+            <translation>high risk</translation>
+        </message>
+        <message>
+            <source>low risk</source>
+            <translation>low risk</translation>
+        </message>
+        <message>
+            <source>risk not assessed</source>
+            <translation>risk not assessed</translation>
+        </message>
+        <message>
+            <source>Care record</source>
+            <translation>Care record</translation>
+        </message>
+        <message>
+            <source>Reading the record…</source>
+            <translation>Reading the record…</translation>
+        </message>
+        <message>
+            <source>The care record could not be read from the cache.</source>
+            <translation>The care record could not be read from the cache.</translation>
+        </message>
+        <message>
+            <source>Active problems</source>
+            <translation>Active problems</translation>
+        </message>
+        <message>
+            <source>Allergies and intolerances</source>
+            <translation>Allergies and intolerances</translation>
+        </message>
+        <message>
+            <source>Flags</source>
+            <translation>Flags</translation>
+        </message>
+        <message>
+            <source>Recent notes</source>
+            <translation>Recent notes</translation>
+        </message>
+        <message>
+            <source>No active problem recorded.</source>
+            <translation>No active problem recorded.</translation>
+        </message>
+        <message>
+            <source>since %1</source>
+            <translation>since %1</translation>
+        </message>
+        <message>
+            <source>? Allergies not recorded — ask the patient and record them</source>
+            <translation>? Allergies not recorded — ask the patient and record them</translation>
+        </message>
+        <message>
+            <source>✓ No known allergies (recorded)</source>
+            <translation>✓ No known allergies (recorded)</translation>
+        </message>
+        <message>
+            <source>reaction</source>
+            <translation>reaction</translation>
+        </message>
+        <message>
+            <source>Reaction: %1</source>
+            <translation>Reaction: %1</translation>
+        </message>
+        <message>
+            <source>unconfirmed</source>
+            <translation>unconfirmed</translation>
+        </message>
+        <message>
+            <source>refuted</source>
+            <translation>refuted</translation>
+        </message>
+        <message>
+            <source>No active flag.</source>
+            <translation>No active flag.</translation>
+        </message>
+        <message>
+            <source>No recent note.</source>
+            <translation>No recent note.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Chart</name>
+        <message>
+            <source>Parts of the chart</source>
+            <translation>Parts of the chart</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartWords</name>
+        <message>
+            <source>%1 and %2</source>
+            <translation>%1 and %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockScreen</name>
+        <message>
+            <source>Staff sign-in</source>
+            <translation>Staff sign-in</translation>
+        </message>
+        <message>
+            <source>Scan your badge, or type its number, then enter your PIN.</source>
+            <translation>Scan your badge, or type its number, then enter your PIN.</translation>
+        </message>
+        <message>
+            <source>Badge</source>
+            <translation>Badge</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>Badge number</source>
+            <translation>Badge number</translation>
+        </message>
+        <message>
+            <source>Scan or type the badge</source>
+            <translation>Scan or type the badge</translation>
+        </message>
+        <message>
+            <source>Erase the last digit</source>
+            <translation>Erase the last digit</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <source>Digit %1</source>
+            <translation>Digit %1</translation>
+        </message>
+        <message>
+            <source>Demo ward: badge %1, PIN %2</source>
+            <translation>Demo ward: badge %1, PIN %2</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Scan your badge or type its number first.</source>
+            <translation>Scan your badge or type its number first.</translation>
+        </message>
+        <message>
+            <source>Enter your PIN.</source>
+            <translation>Enter your PIN.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN.</source>
+            <translation>Wrong PIN.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrong PIN. %n attempt(s) left before this badge is locked.</source>
+            <translation>
+                <numerusform>Wrong PIN. %n attempt left before this badge is locked.</numerusform>
+                <numerusform>Wrong PIN. %n attempts left before this badge is locked.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This badge is not known. Check the number, or ask the ward manager.</source>
+            <translation>This badge is not known. Check the number, or ask the ward manager.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: this badge is locked on this tablet until %1.</source>
+            <translation>Too many wrong PINs: this badge is locked on this tablet until %1.</translation>
+        </message>
+        <message>
+            <source>Several wrong PINs: please wait until %1 before trying again.</source>
+            <translation>Several wrong PINs: please wait until %1 before trying again.</translation>
+        </message>
+        <message>
+            <source>The EHR cannot be reached, and this badge has never signed in on this tablet while connected. Sign in once where the network works.</source>
+            <translation>The EHR cannot be reached, and this badge has never signed in on this tablet while connected. Sign in once where the network works.</translation>
+        </message>
+        <message>
+            <source>The EHR cannot be reached, and your last connected sign-in on this tablet is too old for an offline sign-in. Sign in where the network works.</source>
+            <translation>The EHR cannot be reached, and your last connected sign-in on this tablet is too old for an offline sign-in. Sign in where the network works.</translation>
+        </message>
+        <message>
+            <source>The EHR did not answer the sign-in. Try again in a moment.</source>
+            <translation>The EHR did not answer the sign-in. Try again in a moment.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MedicationsTab</name>
+        <message>
+            <source>○ Upcoming</source>
+            <translation>○ Upcoming</translation>
+        </message>
+        <message>
+            <source>● Due</source>
+            <translation>● Due</translation>
+        </message>
+        <message>
+            <source>⚠ Late</source>
+            <translation>⚠ Late</translation>
+        </message>
+        <message>
+            <source>✕ Missed</source>
+            <translation>✕ Missed</translation>
+        </message>
+        <message>
+            <source>✓ Given</source>
+            <translation>✓ Given</translation>
+        </message>
+        <message>
+            <source>⊘ Not given</source>
+            <translation>⊘ Not given</translation>
+        </message>
+        <message>
+            <source>‖ On hold</source>
+            <translation>‖ On hold</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n due now</source>
+            <translation>
+                <numerusform>%n due now</numerusform>
+                <numerusform>%n due now</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n late</source>
+            <translation>
+                <numerusform>%n late</numerusform>
+                <numerusform>%n late</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n missed</source>
+            <translation>
+                <numerusform>%n missed</numerusform>
+                <numerusform>%n missed</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Prescriptions</source>
+            <translation>Prescriptions</translation>
+        </message>
+        <message>
+            <source>Reading the prescriptions…</source>
+            <translation>Reading the prescriptions…</translation>
+        </message>
+        <message>
+            <source>The prescriptions could not be read from the cache.</source>
+            <translation>The prescriptions could not be read from the cache.</translation>
+        </message>
+        <message>
+            <source>No current prescription.</source>
+            <translation>No current prescription.</translation>
+        </message>
+        <message>
+            <source>Current prescriptions</source>
+            <translation>Current prescriptions</translation>
+        </message>
+        <message>
+            <source>On hold</source>
+            <translation>On hold</translation>
+        </message>
+        <message>
+            <source>◇ As needed</source>
+            <translation>◇ As needed</translation>
+        </message>
+        <message>
+            <source>◴ Time-critical</source>
+            <translation>◴ Time-critical</translation>
+        </message>
+        <message>
+            <source>As needed for: %1</source>
+            <translation>As needed for: %1</translation>
+        </message>
+        <message>
+            <source>Maximum %1</source>
+            <translation>Maximum %1</translation>
+        </message>
+        <message>
+            <source>Instruction as prescribed</source>
+            <translation>Instruction as prescribed</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>No fixed times: given when needed.</source>
+            <translation>No fixed times: given when needed.</translation>
+        </message>
+        <message>
+            <source>morning</source>
+            <translation>morning</translation>
+        </message>
+        <message>
+            <source>early morning</source>
+            <translation>early morning</translation>
+        </message>
+        <message>
+            <source>late morning</source>
+            <translation>late morning</translation>
+        </message>
+        <message>
+            <source>noon</source>
+            <translation>noon</translation>
+        </message>
+        <message>
+            <source>afternoon</source>
+            <translation>afternoon</translation>
+        </message>
+        <message>
+            <source>early afternoon</source>
+            <translation>early afternoon</translation>
+        </message>
+        <message>
+            <source>late afternoon</source>
+            <translation>late afternoon</translation>
+        </message>
+        <message>
+            <source>evening</source>
+            <translation>evening</translation>
+        </message>
+        <message>
+            <source>early evening</source>
+            <translation>early evening</translation>
+        </message>
+        <message>
+            <source>late evening</source>
+            <translation>late evening</translation>
+        </message>
+        <message>
+            <source>night</source>
+            <translation>night</translation>
+        </message>
+        <message>
+            <source>after sleep</source>
+            <translation>after sleep</translation>
+        </message>
+        <message>
+            <source>at bedtime</source>
+            <translation>at bedtime</translation>
+        </message>
+        <message>
+            <source>on waking</source>
+            <translation>on waking</translation>
+        </message>
+        <message>
+            <source>with meals</source>
+            <translation>with meals</translation>
+        </message>
+        <message>
+            <source>with breakfast</source>
+            <translation>with breakfast</translation>
+        </message>
+        <message>
+            <source>with lunch</source>
+            <translation>with lunch</translation>
+        </message>
+        <message>
+            <source>with dinner</source>
+            <translation>with dinner</translation>
+        </message>
+        <message>
+            <source>before meals</source>
+            <translation>before meals</translation>
+        </message>
+        <message>
+            <source>before breakfast</source>
+            <translation>before breakfast</translation>
+        </message>
+        <message>
+            <source>before lunch</source>
+            <translation>before lunch</translation>
+        </message>
+        <message>
+            <source>before dinner</source>
+            <translation>before dinner</translation>
+        </message>
+        <message>
+            <source>after meals</source>
+            <translation>after meals</translation>
+        </message>
+        <message>
+            <source>after breakfast</source>
+            <translation>after breakfast</translation>
+        </message>
+        <message>
+            <source>after lunch</source>
+            <translation>after lunch</translation>
+        </message>
+        <message>
+            <source>after dinner</source>
+            <translation>after dinner</translation>
+        </message>
+        <message>
+            <source>between meals</source>
+            <translation>between meals</translation>
+        </message>
+        <message>
+            <source>between breakfast and lunch</source>
+            <translation>between breakfast and lunch</translation>
+        </message>
+        <message>
+            <source>between lunch and dinner</source>
+            <translation>between lunch and dinner</translation>
+        </message>
+        <message>
+            <source>between dinner and bedtime</source>
+            <translation>between dinner and bedtime</translation>
+        </message>
+        <message>
+            <source>once a day</source>
+            <translation>once a day</translation>
+        </message>
+        <message>
+            <source>once a week</source>
+            <translation>once a week</translation>
+        </message>
+        <message>
+            <source>once an hour</source>
+            <translation>once an hour</translation>
+        </message>
+        <message>
+            <source>once a minute</source>
+            <translation>once a minute</translation>
+        </message>
+        <message>
+            <source>once a month</source>
+            <translation>once a month</translation>
+        </message>
+        <message>
+            <source>once a year</source>
+            <translation>once a year</translation>
+        </message>
+        <message>
+            <source>once a second</source>
+            <translation>once a second</translation>
+        </message>
+        <message>
+            <source>twice a day</source>
+            <translation>twice a day</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times a day</source>
+            <translation>
+                <numerusform>%n time a day</numerusform>
+                <numerusform>%n times a day</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times a week</source>
+            <translation>
+                <numerusform>%n time a week</numerusform>
+                <numerusform>%n times a week</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times an hour</source>
+            <translation>
+                <numerusform>%n time an hour</numerusform>
+                <numerusform>%n times an hour</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times a minute</source>
+            <translation>
+                <numerusform>%n time a minute</numerusform>
+                <numerusform>%n times a minute</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times a month</source>
+            <translation>
+                <numerusform>%n time a month</numerusform>
+                <numerusform>%n times a month</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times a year</source>
+            <translation>
+                <numerusform>%n time a year</numerusform>
+                <numerusform>%n times a year</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times a second</source>
+            <translation>
+                <numerusform>%n time a second</numerusform>
+                <numerusform>%n times a second</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>every day</source>
+            <translation>every day</translation>
+        </message>
+        <message>
+            <source>every week</source>
+            <translation>every week</translation>
+        </message>
+        <message>
+            <source>every hour</source>
+            <translation>every hour</translation>
+        </message>
+        <message>
+            <source>every minute</source>
+            <translation>every minute</translation>
+        </message>
+        <message>
+            <source>every month</source>
+            <translation>every month</translation>
+        </message>
+        <message>
+            <source>every year</source>
+            <translation>every year</translation>
+        </message>
+        <message>
+            <source>every second</source>
+            <translation>every second</translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n days</source>
+            <translation>
+                <numerusform>every %n day</numerusform>
+                <numerusform>every %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n weeks</source>
+            <translation>
+                <numerusform>every %n week</numerusform>
+                <numerusform>every %n weeks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n hours</source>
+            <translation>
+                <numerusform>every %n hour</numerusform>
+                <numerusform>every %n hours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n minutes</source>
+            <translation>
+                <numerusform>every %n minute</numerusform>
+                <numerusform>every %n minutes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n months</source>
+            <translation>
+                <numerusform>every %n month</numerusform>
+                <numerusform>every %n months</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n years</source>
+            <translation>
+                <numerusform>every %n year</numerusform>
+                <numerusform>every %n years</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n seconds</source>
+            <translation>
+                <numerusform>every %n second</numerusform>
+                <numerusform>every %n seconds</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>once</source>
+            <translation>once</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times</source>
+            <translation>
+                <numerusform>%n time</numerusform>
+                <numerusform>%n times</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>seconds</source>
+            <translation>seconds</translation>
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation>minutes</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>hours</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>days</translation>
+        </message>
+        <message>
+            <source>weeks</source>
+            <translation>weeks</translation>
+        </message>
+        <message>
+            <source>months</source>
+            <translation>months</translation>
+        </message>
+        <message>
+            <source>years</source>
+            <translation>years</translation>
+        </message>
+        <message>
+            <source>every %1 %2</source>
+            <translation>every %1 %2</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>at most %1</source>
+            <translation>at most %1</translation>
+        </message>
+        <message>
+            <source>at %1</source>
+            <translation>at %1</translation>
+        </message>
+        <message>
+            <source>on %1</source>
+            <translation>on %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsTab</name>
+        <message>
+            <source>no value</source>
+            <translation>no value</translation>
+        </message>
+        <message>
+            <source>✓ Normal</source>
+            <translation>✓ Normal</translation>
+        </message>
+        <message>
+            <source>↓ Low</source>
+            <translation>↓ Low</translation>
+        </message>
+        <message>
+            <source>↑ High</source>
+            <translation>↑ High</translation>
+        </message>
+        <message>
+            <source>⚠ Critically low</source>
+            <translation>⚠ Critically low</translation>
+        </message>
+        <message>
+            <source>⚠ Critically high</source>
+            <translation>⚠ Critically high</translation>
+        </message>
+        <message>
+            <source>! Abnormal</source>
+            <translation>! Abnormal</translation>
+        </message>
+        <message>
+            <source>⚠ Critical</source>
+            <translation>⚠ Critical</translation>
+        </message>
+        <message>
+            <source>%1 (from the range)</source>
+            <translation>%1 (from the range)</translation>
+        </message>
+        <message>
+            <source>Registered</source>
+            <translation>Registered</translation>
+        </message>
+        <message>
+            <source>Partial</source>
+            <translation>Partial</translation>
+        </message>
+        <message>
+            <source>Preliminary</source>
+            <translation>Preliminary</translation>
+        </message>
+        <message>
+            <source>Final</source>
+            <translation>Final</translation>
+        </message>
+        <message>
+            <source>Amended</source>
+            <translation>Amended</translation>
+        </message>
+        <message>
+            <source>Corrected</source>
+            <translation>Corrected</translation>
+        </message>
+        <message>
+            <source>Appended</source>
+            <translation>Appended</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>Entered in error</source>
+            <translation>Entered in error</translation>
+        </message>
+        <message>
+            <source>Status unknown</source>
+            <translation>Status unknown</translation>
+        </message>
+        <message>
+            <source>✓ Acknowledged by %1 at %2</source>
+            <translation>✓ Acknowledged by %1 at %2</translation>
+        </message>
+        <message>
+            <source>✓ Acknowledged at %1</source>
+            <translation>✓ Acknowledged at %1</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>Results</translation>
+        </message>
+        <message>
+            <source>Reading the results…</source>
+            <translation>Reading the results…</translation>
+        </message>
+        <message>
+            <source>The results could not be read from the cache.</source>
+            <translation>The results could not be read from the cache.</translation>
+        </message>
+        <message>
+            <source>Recording the acknowledgement…</source>
+            <translation>Recording the acknowledgement…</translation>
+        </message>
+        <message>
+            <source>✓ Acknowledgement recorded.</source>
+            <translation>✓ Acknowledgement recorded.</translation>
+        </message>
+        <message>
+            <source>⚠ The acknowledgement could not be recorded. Try again.</source>
+            <translation>⚠ The acknowledgement could not be recorded. Try again.</translation>
+        </message>
+        <message>
+            <source>No laboratory results in the cache.</source>
+            <translation>No laboratory results in the cache.</translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ %n critical result(s) to acknowledge</source>
+            <translation>
+                <numerusform>⚠ %n critical result to acknowledge</numerusform>
+                <numerusform>⚠ %n critical results to acknowledge</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Other results</source>
+            <translation>Other results</translation>
+        </message>
+        <message>
+            <source>Taken %1</source>
+            <translation>Taken %1</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>Test</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Normal range</source>
+            <translation>Normal range</translation>
+        </message>
+        <message>
+            <source>Interpretation</source>
+            <translation>Interpretation</translation>
+        </message>
+        <message>
+            <source>Acknowledge</source>
+            <translation>Acknowledge</translation>
+        </message>
+        <message>
+            <source>Acknowledge the critical result %1</source>
+            <translation>Acknowledge the critical result %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffWindow</name>
+        <message>
+            <source>← Board</source>
+            <translation>← Board</translation>
+        </message>
+        <message>
+            <source>Back to the ward board</source>
+            <translation>Back to the ward board</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>Lock</translation>
+        </message>
+        <message>
+            <source>Lock the screen</source>
+            <translation>Lock the screen</translation>
+        </message>
+        <message>
+            <source>← Chart</source>
+            <translation>← Chart</translation>
+        </message>
+        <message>
+            <source>Back to the patient chart</source>
+            <translation>Back to the patient chart</translation>
+        </message>
+        <message>
+            <source>Synchronisation</source>
+            <translation>Synchronisation</translation>
+        </message>
+        <message>
+            <source>Patient chart</source>
+            <translation>Patient chart</translation>
+        </message>
+        <message>
+            <source>Ward board</source>
+            <translation>Ward board</translation>
+        </message>
+        <message>
+            <source>The sign-in could not be checked. Try again.</source>
+            <translation>The sign-in could not be checked. Try again.</translation>
+        </message>
+        <message>
+            <source>Locked after a while without use.</source>
+            <translation>Locked after a while without use.</translation>
+        </message>
+        <message>
+            <source>Locked: another badge was read.</source>
+            <translation>Locked: another badge was read.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncBadge</name>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connecting…</translation>
+        </message>
+        <message>
+            <source>● Online</source>
+            <translation>● Online</translation>
+        </message>
+        <message>
+            <source>○ Offline</source>
+            <translation>○ Offline</translation>
+        </message>
+        <message>
+            <source>data as of %1</source>
+            <translation>data as of %1</translation>
+        </message>
+        <message>
+            <source>not yet synchronised</source>
+            <translation>not yet synchronised</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n to upload</source>
+            <translation>
+                <numerusform>%n to upload</numerusform>
+                <numerusform>%n to upload</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ %n conflict(s)</source>
+            <translation>
+                <numerusform>⚠ %n conflict</numerusform>
+                <numerusform>⚠ %n conflicts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ %n rejected</source>
+            <translation>
+                <numerusform>⚠ %n rejected</numerusform>
+                <numerusform>⚠ %n rejected</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Observation</source>
+            <translation>Observation</translation>
+        </message>
+        <message>
+            <source>Access record</source>
+            <translation>Access record</translation>
+        </message>
+        <message>
+            <source>Acknowledgement</source>
+            <translation>Acknowledgement</translation>
+        </message>
+        <message>
+            <source>Meal order</source>
+            <translation>Meal order</translation>
+        </message>
+        <message>
+            <source>Administration</source>
+            <translation>Administration</translation>
+        </message>
+        <message>
+            <source>Synchronisation: %1</source>
+            <translation>Synchronisation: %1</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>Sync now</translation>
+        </message>
+        <message>
+            <source>Waiting (%1)</source>
+            <translation>Waiting (%1)</translation>
+        </message>
+        <message>
+            <source>Conflicts (%1)</source>
+            <translation>Conflicts (%1)</translation>
+        </message>
+        <message>
+            <source>Rejected (%1)</source>
+            <translation>Rejected (%1)</translation>
+        </message>
+        <message>
+            <source>Lists of changes</source>
+            <translation>Lists of changes</translation>
+        </message>
+        <message>
+            <source>Last problem: %1</source>
+            <translation>Last problem: %1</translation>
+        </message>
+        <message>
+            <source>Nothing is waiting: every change has reached the EHR.</source>
+            <translation>Nothing is waiting: every change has reached the EHR.</translation>
+        </message>
+        <message>
+            <source>No conflicts.</source>
+            <translation>No conflicts.</translation>
+        </message>
+        <message>
+            <source>No rejected changes.</source>
+            <translation>No rejected changes.</translation>
+        </message>
+        <message>
+            <source>Keep the tablet's version</source>
+            <translation>Keep the tablet's version</translation>
+        </message>
+        <message>
+            <source>Take the EHR's version</source>
+            <translation>Take the EHR's version</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Try again</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <source>The EHR deleted this record meanwhile.</source>
+            <translation>The EHR deleted this record meanwhile.</translation>
+        </message>
+        <message>
+            <source>Element</source>
+            <translation>Element</translation>
+        </message>
+        <message>
+            <source>On this tablet</source>
+            <translation>On this tablet</translation>
+        </message>
+        <message>
+            <source>On the EHR</source>
+            <translation>On the EHR</translation>
+        </message>
+    </context>
+    <context>
+        <name>VitalsPad</name>
+        <message>
+            <source>Heart rate</source>
+            <translation>Heart rate</translation>
+        </message>
+        <message>
+            <source>Respiratory rate</source>
+            <translation>Respiratory rate</translation>
+        </message>
+        <message>
+            <source>SpO2</source>
+            <translation>SpO2</translation>
+        </message>
+        <message>
+            <source>Oxygen flow</source>
+            <translation>Oxygen flow</translation>
+        </message>
+        <message>
+            <source>Systolic pressure</source>
+            <translation>Systolic pressure</translation>
+        </message>
+        <message>
+            <source>Diastolic pressure</source>
+            <translation>Diastolic pressure</translation>
+        </message>
+        <message>
+            <source>Temperature</source>
+            <translation>Temperature</translation>
+        </message>
+        <message>
+            <source>Consciousness</source>
+            <translation>Consciousness</translation>
+        </message>
+        <message>
+            <source>Pain</source>
+            <translation>Pain</translation>
+        </message>
+        <message>
+            <source>Enter at least one value.</source>
+            <translation>Enter at least one value.</translation>
+        </message>
+        <message>
+            <source>These values do not fit together.</source>
+            <translation>These values do not fit together.</translation>
+        </message>
+        <message>
+            <source>%1 %2 is not plausible (%3–%4)</source>
+            <translation>%1 %2 is not plausible (%3–%4)</translation>
+        </message>
+        <message>
+            <source>%1 %2 is unusual (usually %3–%4): check it</source>
+            <translation>%1 %2 is unusual (usually %3–%4): check it</translation>
+        </message>
+        <message>
+            <source>Enter both systolic and diastolic pressure.</source>
+            <translation>Enter both systolic and diastolic pressure.</translation>
+        </message>
+        <message>
+            <source>Diastolic must be lower than systolic.</source>
+            <translation>Diastolic must be lower than systolic.</translation>
+        </message>
+        <message>
+            <source>A flow needs Oxygen selected.</source>
+            <translation>A flow needs Oxygen selected.</translation>
+        </message>
+        <message>
+            <source>Enter the oxygen flow.</source>
+            <translation>Enter the oxygen flow.</translation>
+        </message>
+        <message>
+            <source>Enter the SpO2 measured on air or oxygen.</source>
+            <translation>Enter the SpO2 measured on air or oxygen.</translation>
+        </message>
+        <message>
+            <source>Choose Air or Oxygen for this SpO2.</source>
+            <translation>Choose Air or Oxygen for this SpO2.</translation>
+        </message>
+        <message>
+            <source>%1 does not fit with the other values.</source>
+            <translation>%1 does not fit with the other values.</translation>
+        </message>
+        <message>
+            <source>NEWS2 preview: %1 — %2</source>
+            <translation>NEWS2 preview: %1 — %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n parameter(s) missing)</source>
+            <translation>
+                <numerusform>(%n parameter missing)</numerusform>
+                <numerusform>(%n parameters missing)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Record vital signs</source>
+            <translation>Record vital signs</translation>
+        </message>
+        <message>
+            <source>beats/min</source>
+            <translation>beats/min</translation>
+        </message>
+        <message>
+            <source>breaths/min</source>
+            <translation>breaths/min</translation>
+        </message>
+        <message>
+            <source>Breathing</source>
+            <translation>Breathing</translation>
+        </message>
+        <message>
+            <source>Air</source>
+            <translation>Air</translation>
+        </message>
+        <message>
+            <source>Oxygen</source>
+            <translation>Oxygen</translation>
+        </message>
+        <message>
+            <source>L/min</source>
+            <translation>L/min</translation>
+        </message>
+        <message>
+            <source>Blood pressure</source>
+            <translation>Blood pressure</translation>
+        </message>
+        <message>
+            <source>mmHg</source>
+            <translation>mmHg</translation>
+        </message>
+        <message>
+            <source>°C</source>
+            <translation>°C</translation>
+        </message>
+        <message>
+            <source>Consciousness (ACVPU)</source>
+            <translation>Consciousness (ACVPU)</translation>
+        </message>
+        <message>
+            <source>Pain (0 = none, 10 = worst imaginable)</source>
+            <translation>Pain (0 = none, 10 = worst imaginable)</translation>
+        </message>
+        <message>
+            <source>Heart rate, beats per minute</source>
+            <translation>Heart rate, beats per minute</translation>
+        </message>
+        <message>
+            <source>Respiratory rate, breaths per minute</source>
+            <translation>Respiratory rate, breaths per minute</translation>
+        </message>
+        <message>
+            <source>SpO2, percent</source>
+            <translation>SpO2, percent</translation>
+        </message>
+        <message>
+            <source>Oxygen flow, litres per minute</source>
+            <translation>Oxygen flow, litres per minute</translation>
+        </message>
+        <message>
+            <source>Systolic pressure, mmHg</source>
+            <translation>Systolic pressure, mmHg</translation>
+        </message>
+        <message>
+            <source>Diastolic pressure, mmHg</source>
+            <translation>Diastolic pressure, mmHg</translation>
+        </message>
+        <message>
+            <source>Temperature, degrees Celsius</source>
+            <translation>Temperature, degrees Celsius</translation>
+        </message>
+        <message>
+            <source>Pain %1</source>
+            <translation>Pain %1</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Save anyway</source>
+            <translation>Save anyway</translation>
+        </message>
+        <message>
+            <source>Not saved: the tablet could not write to its cache. Try again.</source>
+            <translation>Not saved: the tablet could not write to its cache. Try again.</translation>
+        </message>
+        <message>
+            <source>Some values are unusual. Check them; if they are right, tap Save anyway.</source>
+            <translation>Some values are unusual. Check them; if they are right, tap Save anyway.</translation>
+        </message>
+        <message>
+            <source>Not saved: correct the values marked in red.</source>
+            <translation>Not saved: correct the values marked in red.</translation>
+        </message>
+        <message>
+            <source>NEWS2 preview: type the values</source>
+            <translation>NEWS2 preview: type the values</translation>
+        </message>
+    </context>
+    <context>
+        <name>VitalsTab</name>
+        <message>
+            <source>✓ Low</source>
+            <translation>✓ Low</translation>
+        </message>
+        <message>
+            <source>! Low–medium</source>
+            <translation>! Low–medium</translation>
+        </message>
+        <message>
+            <source>▲ Medium</source>
+            <translation>▲ Medium</translation>
+        </message>
+        <message>
+            <source>⚠ High</source>
+            <translation>⚠ High</translation>
+        </message>
+        <message>
+            <source>Alert</source>
+            <translation>Alert</translation>
+        </message>
+        <message>
+            <source>New confusion</source>
+            <translation>New confusion</translation>
+        </message>
+        <message>
+            <source>Responds to voice</source>
+            <translation>Responds to voice</translation>
+        </message>
+        <message>
+            <source>Responds to pain</source>
+            <translation>Responds to pain</translation>
+        </message>
+        <message>
+            <source>Unresponsive</source>
+            <translation>Unresponsive</translation>
+        </message>
+        <message>
+            <source>Respiratory rate</source>
+            <translation>Respiratory rate</translation>
+        </message>
+        <message>
+            <source>SpO2</source>
+            <translation>SpO2</translation>
+        </message>
+        <message>
+            <source>Air or oxygen</source>
+            <translation>Air or oxygen</translation>
+        </message>
+        <message>
+            <source>Systolic pressure</source>
+            <translation>Systolic pressure</translation>
+        </message>
+        <message>
+            <source>Pulse</source>
+            <translation>Pulse</translation>
+        </message>
+        <message>
+            <source>Consciousness</source>
+            <translation>Consciousness</translation>
+        </message>
+        <message>
+            <source>Temperature</source>
+            <translation>Temperature</translation>
+        </message>
+        <message>
+            <source>Air</source>
+            <translation>Air</translation>
+        </message>
+        <message>
+            <source>Oxygen</source>
+            <translation>Oxygen</translation>
+        </message>
+        <message>
+            <source>Oxygen %1 L/min</source>
+            <translation>Oxygen %1 L/min</translation>
+        </message>
+        <message>
+            <source>%1 /min</source>
+            <translation>%1 /min</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>%1/%2 mmHg</source>
+            <translation>%1/%2 mmHg</translation>
+        </message>
+        <message>
+            <source>%1 mmHg</source>
+            <translation>%1 mmHg</translation>
+        </message>
+        <message>
+            <source>%1 °C</source>
+            <translation>%1 °C</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n point(s)</source>
+            <translation>
+                <numerusform>%n point</numerusform>
+                <numerusform>%n points</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>just now</translation>
+        </message>
+        <message>
+            <source>%1 min ago</source>
+            <translation>%1 min ago</translation>
+        </message>
+        <message>
+            <source>%1 h %2 min ago</source>
+            <translation>%1 h %2 min ago</translation>
+        </message>
+        <message>
+            <source>at %1, %2</source>
+            <translation>at %1, %2</translation>
+        </message>
+        <message>
+            <source>Vital signs</source>
+            <translation>Vital signs</translation>
+        </message>
+        <message>
+            <source>Latest NEWS2</source>
+            <translation>Latest NEWS2</translation>
+        </message>
+        <message>
+            <source>Record vital signs</source>
+            <translation>Record vital signs</translation>
+        </message>
+        <message>
+            <source>Trends</source>
+            <translation>Trends</translation>
+        </message>
+        <message>
+            <source>Shaded: NEWS2</source>
+            <translation>Shaded: NEWS2</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <translation>%1 h</translation>
+        </message>
+        <message>
+            <source>Show the last %1 hours</source>
+            <translation>Show the last %1 hours</translation>
+        </message>
+        <message>
+            <source>Recent rounds</source>
+            <translation>Recent rounds</translation>
+        </message>
+        <message>
+            <source>Recent rounds, newest first</source>
+            <translation>Recent rounds, newest first</translation>
+        </message>
+        <message>
+            <source>Column headings</source>
+            <translation>Column headings</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>NEWS2</source>
+            <translation>NEWS2</translation>
+        </message>
+        <message>
+            <source>Resp.</source>
+            <translation>Resp.</translation>
+        </message>
+        <message>
+            <source>O2 L/min</source>
+            <translation>O2 L/min</translation>
+        </message>
+        <message>
+            <source>BP</source>
+            <translation>BP</translation>
+        </message>
+        <message>
+            <source>ACVPU</source>
+            <translation>ACVPU</translation>
+        </message>
+        <message>
+            <source>Temp.</source>
+            <translation>Temp.</translation>
+        </message>
+        <message>
+            <source>Pain</source>
+            <translation>Pain</translation>
+        </message>
+        <message>
+            <source>trend over the last %1 hours</source>
+            <translation>trend over the last %1 hours</translation>
+        </message>
+        <message>
+            <source>Heart rate</source>
+            <translation>Heart rate</translation>
+        </message>
+        <message>
+            <source>/min</source>
+            <translation>/min</translation>
+        </message>
+        <message>
+            <source>SpO2 (scale 2) — ■ on oxygen</source>
+            <translation>SpO2 (scale 2) — ■ on oxygen</translation>
+        </message>
+        <message>
+            <source>SpO2 — ■ on oxygen</source>
+            <translation>SpO2 — ■ on oxygen</translation>
+        </message>
+        <message>
+            <source>Blood pressure — ● systolic, ▼ diastolic</source>
+            <translation>Blood pressure — ● systolic, ▼ diastolic</translation>
+        </message>
+        <message>
+            <source>mmHg</source>
+            <translation>mmHg</translation>
+        </message>
+        <message>
+            <source>°C</source>
+            <translation>°C</translation>
+        </message>
+        <message>
+            <source>0–10</source>
+            <translation>0–10</translation>
+        </message>
+        <message>
+            <source>NEWS2 total — ■ incomplete round</source>
+            <translation>NEWS2 total — ■ incomplete round</translation>
+        </message>
+        <message>
+            <source>points</source>
+            <translation>points</translation>
+        </message>
+        <message>
+            <source>Reading vital signs…</source>
+            <translation>Reading vital signs…</translation>
+        </message>
+        <message>
+            <source>No vital signs recorded in the last 72 hours.</source>
+            <translation>No vital signs recorded in the last 72 hours.</translation>
+        </message>
+        <message>
+            <source>The vital signs could not be read from the cache.</source>
+            <translation>The vital signs could not be read from the cache.</translation>
+        </message>
+        <message>
+            <source>No NEWS2 in the last 72 hours.</source>
+            <translation>No NEWS2 in the last 72 hours.</translation>
+        </message>
+        <message>
+            <source>NEWS2 total %1</source>
+            <translation>NEWS2 total %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>incomplete: %n parameter(s) not measured</source>
+            <translation>
+                <numerusform>incomplete: %n parameter not measured</numerusform>
+                <numerusform>incomplete: %n parameters not measured</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>SpO2 scale 2</source>
+            <translation>SpO2 scale 2</translation>
+        </message>
+        <message>
+            <source>⚠ older than 24 h</source>
+            <translation>⚠ older than 24 h</translation>
+        </message>
+        <message>
+            <source>not measured</source>
+            <translation>not measured</translation>
+        </message>
+        <message numerus="yes">
+            <source>✓ %n value(s) saved on this tablet — they will be sent to the EHR when connected.</source>
+            <translation>
+                <numerusform>✓ %n value saved on this tablet — it will be sent to the EHR when connected.</numerusform>
+                <numerusform>✓ %n values saved on this tablet — they will be sent to the EHR when connected.</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
