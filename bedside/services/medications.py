@@ -83,6 +83,8 @@ log = logging.getLogger(__name__)
 ModelT = TypeVar("ModelT", bound=Resource)
 
 ATC_SYSTEM = "http://www.whocc.no/atc"
+# Routes the screens can name in the nurse's language, whatever language the EHR wrote them in.
+ROUTE_SYSTEMS = ("http://snomed.info/sct",)
 LISTED_STATUSES = ("active", "on-hold")
 ON_HOLD = "on-hold"
 # Intents that are not an order to give the medicine.
@@ -118,7 +120,8 @@ class MedicationLine:
     request_id: str
     medication: str
     dose: str | None  # "1 g", "2.5 mg", range "0–10 U": numbers verbatim, unit as sent
-    route: str | None
+    route: str | None  # as sent (text, else the first display)
+    route_codes: tuple[tuple[str, str], ...]  # (system, code) in SNOMED CT, for words
     frequency: Frequency
     instruction: str | None  # dosageInstruction.text, else patientInstruction
     as_needed: bool
@@ -141,6 +144,12 @@ class _Administration:
     id: str
     status: str
     at: datetime
+
+
+def _route_codes(route: CodeableConcept | None) -> tuple[tuple[str, str], ...]:
+    if route is None:
+        return ()
+    return tuple((system, code) for system in ROUTE_SYSTEMS for code in route.codes(system))
 
 
 class MedicationService:
@@ -272,6 +281,7 @@ class MedicationService:
             medication=_medication_name(request, concept),
             dose=_dose_text(first),
             route=first.route.display_text if first is not None and first.route else None,
+            route_codes=_route_codes(first.route if first is not None else None),
             frequency=frequency_of(first, as_needed=as_needed),
             instruction=(first.text or first.patient_instruction) if first is not None else None,
             as_needed=as_needed,

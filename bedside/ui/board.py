@@ -8,6 +8,7 @@ of server text is painted as plain text (the delegate draws strings; nothing is 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -49,6 +50,30 @@ CHIPS_ROLE = Qt.ItemDataRole.UserRole + 1
 class ChipSpec:
     text: str
     tone: str
+    short: str = ""  # a compact form ("⚠ 2") used when the words do not fit the cell
+
+
+def fit_chip_texts(
+    chips: Sequence[ChipSpec], text_width: Callable[[str], int], available: int
+) -> list[str]:
+    """The chip texts to paint in ``available`` pixels, chip padding and gaps included.
+
+    Words first; when they do not fit, chips that have a compact form switch to it from the
+    last one back (the first chips are the most urgent), so a count is never cut mid-word.
+    What still does not fit is left to the painter to elide.
+    """
+    per_chip = 2 * ChipDelegate.PAD_X + ChipDelegate.GAP
+
+    def width(texts: list[str]) -> int:
+        return sum(text_width(text) + per_chip for text in texts)
+
+    texts = [chip.text for chip in chips]
+    for index in range(len(chips) - 1, -1, -1):
+        if width(texts) <= available:
+            return texts
+        if chips[index].short:
+            texts[index] = chips[index].short
+    return texts
 
 
 def sex_short(code: str | None) -> str:
@@ -103,12 +128,17 @@ def dose_chips(row: BoardRow) -> list[ChipSpec]:
         return []
     chips = []
     missed, late, due = doses.missed, doses.late, doses.due  # plain names for lupdate
+    # Compact forms use the dose states' symbols of the prescriptions tab (✕ missed, ⚠ late,
+    # ● due), so a narrow cell still says which count is which without relying on colour.
     if missed:
-        chips.append(ChipSpec(translate("Board", "%n missed", None, missed), "danger"))
+        text = translate("Board", "%n missed", None, missed)
+        chips.append(ChipSpec(text, "danger", short=f"✕ {missed}"))
     if late:
-        chips.append(ChipSpec(translate("Board", "%n late", None, late), "danger"))
+        text = translate("Board", "%n late", None, late)
+        chips.append(ChipSpec(text, "danger", short=f"⚠ {late}"))
     if due:
-        chips.append(ChipSpec(translate("Board", "%n due", None, due), "info"))
+        text = translate("Board", "%n due", None, due)
+        chips.append(ChipSpec(text, "info", short=f"● {due}"))
     return chips
 
 
@@ -244,11 +274,15 @@ class ChipDelegate(QStyledItemDelegate):
         x = rect.x() + self.PAD_X
         y = rect.y() + (rect.height() - self.HEIGHT) // 2
         right = rect.right() - self.PAD_X
-        for chip in chips:
+        texts = fit_chip_texts(chips, metrics.horizontalAdvance, right - x + self.GAP)
+        for chip, wanted in zip(chips, texts, strict=True):
             available = right - x - 2 * self.PAD_X
             if available < 24:
                 break
-            text = metrics.elidedText(chip.text, Qt.TextElideMode.ElideRight, available)
+            text = wanted
+            if metrics.horizontalAdvance(wanted) > available:
+                # elidedText measures with sub-pixel advances: only ask it when it must cut
+                text = metrics.elidedText(wanted, Qt.TextElideMode.ElideRight, available)
             width = metrics.horizontalAdvance(text) + 2 * self.PAD_X
             background, foreground = style.TONES.get(chip.tone, style.TONES["neutral"])
             painter.setPen(Qt.PenStyle.NoPen)

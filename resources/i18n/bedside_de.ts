@@ -896,6 +896,46 @@
             </translation>
         </message>
         <message>
+            <source>by mouth</source>
+            <translation>p.o.</translation>
+        </message>
+        <message>
+            <source>intravenous</source>
+            <translation>i.v.</translation>
+        </message>
+        <message>
+            <source>subcutaneous</source>
+            <translation>s.c.</translation>
+        </message>
+        <message>
+            <source>intramuscular</source>
+            <translation>i.m.</translation>
+        </message>
+        <message>
+            <source>inhaled</source>
+            <translation>inhalativ</translation>
+        </message>
+        <message>
+            <source>nasal</source>
+            <translation>nasal</translation>
+        </message>
+        <message>
+            <source>rectal</source>
+            <translation>rektal</translation>
+        </message>
+        <message>
+            <source>on the skin</source>
+            <translation>auf die Haut</translation>
+        </message>
+        <message>
+            <source>transdermal patch</source>
+            <translation>transdermales Pflaster</translation>
+        </message>
+        <message>
+            <source>under the tongue</source>
+            <translation>sublingual</translation>
+        </message>
+        <message>
             <source>once</source>
             <translation>einmal</translation>
         </message>

@@ -896,6 +896,46 @@
             </translation>
         </message>
         <message>
+            <source>by mouth</source>
+            <translation>by mouth</translation>
+        </message>
+        <message>
+            <source>intravenous</source>
+            <translation>intravenous</translation>
+        </message>
+        <message>
+            <source>subcutaneous</source>
+            <translation>subcutaneous</translation>
+        </message>
+        <message>
+            <source>intramuscular</source>
+            <translation>intramuscular</translation>
+        </message>
+        <message>
+            <source>inhaled</source>
+            <translation>inhaled</translation>
+        </message>
+        <message>
+            <source>nasal</source>
+            <translation>nasal</translation>
+        </message>
+        <message>
+            <source>rectal</source>
+            <translation>rectal</translation>
+        </message>
+        <message>
+            <source>on the skin</source>
+            <translation>on the skin</translation>
+        </message>
+        <message>
+            <source>transdermal patch</source>
+            <translation>transdermal patch</translation>
+        </message>
+        <message>
+            <source>under the tongue</source>
+            <translation>under the tongue</translation>
+        </message>
+        <message>
             <source>once</source>
             <translation>once</translation>
         </message>

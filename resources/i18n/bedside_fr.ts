@@ -896,6 +896,46 @@
             </translation>
         </message>
         <message>
+            <source>by mouth</source>
+            <translation>per os</translation>
+        </message>
+        <message>
+            <source>intravenous</source>
+            <translation>IV</translation>
+        </message>
+        <message>
+            <source>subcutaneous</source>
+            <translation>SC</translation>
+        </message>
+        <message>
+            <source>intramuscular</source>
+            <translation>IM</translation>
+        </message>
+        <message>
+            <source>inhaled</source>
+            <translation>inhalé</translation>
+        </message>
+        <message>
+            <source>nasal</source>
+            <translation>nasal</translation>
+        </message>
+        <message>
+            <source>rectal</source>
+            <translation>rectal</translation>
+        </message>
+        <message>
+            <source>on the skin</source>
+            <translation>cutané</translation>
+        </message>
+        <message>
+            <source>transdermal patch</source>
+            <translation>patch transdermique</translation>
+        </message>
+        <message>
+            <source>under the tongue</source>
+            <translation>sublingual</translation>
+        </message>
+        <message>
             <source>once</source>
             <translation>une fois</translation>
         </message>

@@ -23,7 +23,7 @@ from bedside.services.medications import DoseRules, Frequency, MedicationService
 from bedside.settings import MedicationSettings, parse_time_table
 from bedside.store import MemoryKeyStore, Store
 from bedside.ui.chart.medications_tab import MedicationsTab
-from bedside.ui.chart.words import frequency_text, when_word
+from bedside.ui.chart.words import frequency_text, route_word, when_word
 from bedside.ui.i18n import Translations
 from bedside.ui.style import STYLE_SHEET
 from tests.ui.conftest import WARD_TZ, Loop, ward_clock
@@ -134,6 +134,27 @@ def test_every_event_timing_code_has_words_of_its_own(english: Translations) -> 
     assert all(words and words != code for code, words in named.items())
     assert len(set(named.values())) == len(EVENT_TIMING)
     assert when_word("XYZ") == "XYZ"  # an unknown code is shown as sent
+
+
+SNOMED = "http://snomed.info/sct"
+
+
+def test_a_coded_route_is_said_in_the_chosen_language_not_in_the_ehr_s(
+    english: Translations,
+) -> None:
+    english.switch("fr")
+    try:
+        assert route_word([(SNOMED, "26643006")], "Oral route") == "per os"
+        english.switch("de")
+        assert route_word([(SNOMED, "47625008")], "Intravenous route") == "i.v."
+    finally:
+        english.switch("en")
+    assert route_word([(SNOMED, "26643006")], "Voie orale") == "by mouth"
+
+
+def test_a_route_without_a_known_code_is_shown_as_the_ehr_sent_it(english: Translations) -> None:
+    assert route_word([(SNOMED, "999999")], "Voie intravésicale") == "Voie intravésicale"
+    assert route_word([], None) == ""
 
 
 def _rules() -> DoseRules:

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -24,6 +25,8 @@ from bedside.services.news2 import News2Parameter
 from bedside.settings import Settings
 from bedside.store import MemoryKeyStore, Store
 from bedside.sync import SyncEngine
+from bedside.ui import style
+from bedside.ui.board import CHIPS_ROLE, BoardModel, ChipDelegate, fit_chip_texts
 from bedside.ui.i18n import Translations
 from bedside.ui.shell import StaffWindow
 from tests.sync.ehr import SITE, Ehr, own_ehr, vital_sign
@@ -199,6 +202,30 @@ def test_a_nurse_who_signed_in_online_can_sign_in_again_while_the_network_is_cut
     ward_tablet.sign_in(second.badge, second.pin)
     assert ward_tablet.window.staff is None
     assert "cannot be reached" in ward_tablet.window.lock_screen.message.text()
+
+
+def test_dose_counts_on_the_board_are_never_cut_mid_word_in_any_language(
+    ward_tablet: Tablet,
+) -> None:
+    nurse = ward_tablet.nurse()
+    ward_tablet.sign_in(nurse.badge, nurse.pin)
+    board = ward_tablet.window.board
+    font = QFont(board.table.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    font.setPixelSize(style.SMALL_PX)
+    metrics = QFontMetrics(font)
+    available = board.table.columnWidth(BoardModel.DOSES) - ChipDelegate.PAD_X * 2
+    seen = 0
+    for language in ("de", "fr", "en"):
+        ward_tablet.window.switch_language(language)
+        QCoreApplication.processEvents()  # the language change reaches each screen as an event
+        for row in range(board.model.rowCount()):
+            chips = board.model.index(row, BoardModel.DOSES).data(CHIPS_ROLE) or []
+            texts = fit_chip_texts(chips, metrics.horizontalAdvance, available + ChipDelegate.GAP)
+            for chip, text in zip(chips, texts, strict=True):
+                assert text in (chip.text, chip.short), (language, text)
+            seen += len(chips)
+    assert seen > 0
 
 
 def test_locking_hides_every_patient_at_once(ward_tablet: Tablet, qtbot: QtBot) -> None:

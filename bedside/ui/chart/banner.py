@@ -34,7 +34,11 @@ def identity_text(banner: Banner) -> str:
             born += " " + translate("Banner", "(%n years)", None, age)
         parts.append(born)
     if banner.bed_label:
-        parts.append(translate("Banner", "Bed %1").replace("%1", banner.bed_label))
+        # Bed names usually say what they are ("Chambre 205 – Lit B"); a bare number does not.
+        if any(character.isalpha() for character in banner.bed_label):
+            parts.append(banner.bed_label)
+        else:
+            parts.append(translate("Banner", "Bed %1").replace("%1", banner.bed_label))
     if banner.hospital_number:
         parts.append(translate("Banner", "Hospital no. %1").replace("%1", banner.hospital_number))
     return " · ".join(parts)
@@ -50,7 +54,7 @@ def national_identity_text(banner: Banner) -> str:
                 ins.birth_family_name,
                 ins.first_birth_given_name,
                 i18n.date_text(ins.birth_date) if ins.birth_date else None,
-                ins.sex,
+                sex_word(ins.sex) if ins.sex else None,
                 ins.birth_place_code,
             )
             if t

@@ -17,7 +17,14 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 from bedside.services.medications import DoseState, MedicationLine, MedicationService, ScheduledDose
 from bedside.ui import i18n
 from bedside.ui.chart.base import ChartTab
-from bedside.ui.chart.words import card, frequency_text, local_numbers, say, server_label
+from bedside.ui.chart.words import (
+    card,
+    frequency_text,
+    local_numbers,
+    route_word,
+    say,
+    server_label,
+)
 from bedside.ui.i18n import translate
 from bedside.ui.widgets import Chip, FlowLayout, clear_layout_widgets, plain_label
 
@@ -60,7 +67,8 @@ def summary_text(lines: list[MedicationLine]) -> tuple[str, str]:
 
 def details_text(line: MedicationLine) -> str:
     """Dose · route · rhythm, as much as the order says."""
-    parts = [local_numbers(line.dose or ""), line.route or "", frequency_text(line.frequency)]
+    route = route_word(line.route_codes, line.route)
+    parts = [local_numbers(line.dose or ""), route, frequency_text(line.frequency)]
     return " · ".join(part for part in parts if part)
 
 

@@ -206,6 +206,51 @@ def _every(period: int, unit: str) -> str:
     return translate("MedicationsTab", "every %n seconds", None, period)
 
 
+SNOMED = "http://snomed.info/sct"
+
+
+def route_word(codes: Sequence[tuple[str, str]], sent: str | None) -> str:
+    """The route in the current language when its code is a common one, else the text as sent.
+
+    EHRs often carry the route's display in one language only ("Oral route", "Voie orale");
+    a SNOMED CT code (the French and German FHIR profiles use SNOMED CT routes) says the same
+    thing in every language.
+    """
+    words = {
+        "oral": translate("MedicationsTab", "by mouth"),
+        "iv": translate("MedicationsTab", "intravenous"),
+        "sc": translate("MedicationsTab", "subcutaneous"),
+        "im": translate("MedicationsTab", "intramuscular"),
+        "inhaled": translate("MedicationsTab", "inhaled"),
+        "nasal": translate("MedicationsTab", "nasal"),
+        "rectal": translate("MedicationsTab", "rectal"),
+        "skin": translate("MedicationsTab", "on the skin"),
+        "transdermal": translate("MedicationsTab", "transdermal patch"),
+        "sublingual": translate("MedicationsTab", "under the tongue"),
+    }
+    for system, code in codes:
+        key = _ROUTES.get(system, {}).get(code)
+        if key is not None:
+            return words[key]
+    return sent or ""
+
+
+_ROUTES: dict[str, dict[str, str]] = {
+    SNOMED: {
+        "26643006": "oral",
+        "47625008": "iv",
+        "34206005": "sc",
+        "78421000": "im",
+        "447694001": "inhaled",
+        "46713006": "nasal",
+        "37161004": "rectal",
+        "6064005": "skin",
+        "45890007": "transdermal",
+        "37839007": "sublingual",
+    },
+}
+
+
 def _times(count: int) -> str:
     if count == 1:
         return translate("MedicationsTab", "once")
