@@ -219,6 +219,24 @@ def find_resources(
     instant, which is compared in UTC like the column. Resources without a clinical time are left
     out as soon as either bound is given.
     """
+    sql, params = find_query(
+        resource_type, ids=ids, order_by_date=order_by_date, since=since, until=until, **filters
+    )
+    with mapped_errors("reading the cache"):
+        rows = conn.execute(sql, params).fetchall()
+    return [_loads(row[0]) for row in rows]
+
+
+def find_query(
+    resource_type: str,
+    *,
+    ids: Iterable[str] | None = None,
+    order_by_date: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    **filters: str | Sequence[str] | None,
+) -> tuple[str, list[Any]]:
+    """The SQL and parameters :func:`find_resources` runs."""
     clauses = ["type = ?", "local_state != 'deleted'"]
     params: list[Any] = [resource_type]
     if since is not None:
@@ -244,12 +262,12 @@ def find_resources(
             values = list(value)
             clauses.append(f"{column} IN ({','.join('?' * len(values))})")
             params.extend(values)
-    order = " ORDER BY sort_date, id" if order_by_date else " ORDER BY id"
+    # "+id": the order must not steer the planner to the (type, id) primary key, which would read
+    # every resource of the type (all the ward's observations) to keep one patient's; sorting the
+    # few rows an index finds is far cheaper (bench/board_speed.py measured 16 ms → ~1 ms).
+    order = " ORDER BY sort_date, id" if order_by_date else " ORDER BY +id"
     # Clauses are constant column names with placeholders; values are bound, never formatted.
-    sql = "SELECT json FROM resource WHERE " + " AND ".join(clauses) + order
-    with mapped_errors("reading the cache"):
-        rows = conn.execute(sql, params).fetchall()
-    return [_loads(row[0]) for row in rows]
+    return "SELECT json FROM resource WHERE " + " AND ".join(clauses) + order, params
 
 
 def count_by_type(conn: Connection) -> dict[str, int]:

@@ -275,3 +275,23 @@ async def test_history_is_ordered_by_time_even_across_a_daylight_saving_change(
     await store.put_server_resources([later, earlier])
     found = await store.find("Observation", patient_id="p1", order_by_date=True)
     assert [r["id"] for r in found] == ["earlier", "later"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "filters",
+    [{"patient_id": "p1"}, {"patient_id": ["p1", "p2"]}, {"patient_id": "p1", "status": "final"}],
+)
+async def test_a_patient_s_resources_are_read_through_the_patient_index_not_the_whole_type(
+    store: Store, filters: dict[str, Any]
+) -> None:
+    # Reading one patient's observations must not decrypt every observation of the ward.
+    await store.put_server_resources([_observation(f"o{n}", f"p{n % 30}") for n in range(300)])
+    sql, params = records_module.find_query("Observation", **filters)
+
+    def plan(conn: Any) -> str:
+        return " ".join(str(row[-1]) for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+    assert "resource_by_patient_date" in await store._worker.run(plan)
+    found = await store.find("Observation", **filters)
+    assert [r["id"] for r in found] == sorted(r["id"] for r in found)  # still in id order
