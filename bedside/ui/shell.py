@@ -41,7 +41,12 @@ from bedside.ui.chart.vitals_tab import VitalsTab
 from bedside.ui.i18n import translate
 from bedside.ui.lock_screen import LockScreen
 from bedside.ui.sync_badge import SyncBadge, SyncReviewPage
-from bedside.ui.widgets import Retranslatable, plain_label, set_button_text, touch_button
+from bedside.ui.widgets import (
+    ElidedLabel,
+    Retranslatable,
+    set_button_text,
+    touch_button,
+)
 
 log = logging.getLogger(__name__)
 
@@ -192,9 +197,8 @@ class StaffWindow(Retranslatable, QMainWindow):
         row.setSpacing(8)
         self.back = touch_button(name="back", kind="quiet")
         self.back.clicked.connect(self._back)
-        self.title = plain_label(name="title")
-        # Title and name give way first on a narrow screen; the buttons keep their size.
-        self.title.setMinimumWidth(1)
+        # Title and name give way first on a narrow screen (ending in "…"); buttons keep their size.
+        self.title = ElidedLabel(name="title")
         row.addWidget(self.back)
         row.addWidget(self.title, 1)
         self.language_buttons: dict[str, QPushButton] = {}
@@ -205,10 +209,10 @@ class StaffWindow(Retranslatable, QMainWindow):
             row.addWidget(button)
             self.language_buttons[code] = button
         row.addSpacing(8)
-        self.user = plain_label(name="user")
-        self.user.setMinimumWidth(1)
+        self.user = ElidedLabel(name="user")
         self.user.setMaximumWidth(240)
-        row.addWidget(self.user)
+        self.user.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.user, 1)
         self.lock_button = touch_button(name="lock")
         self.lock_button.clicked.connect(lambda: self.lock(LockReason.USER))
         row.addWidget(self.lock_button)

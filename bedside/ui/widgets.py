@@ -13,6 +13,7 @@ Owns three promises the whole UI keeps:
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QPushButton, QSizePolicy, QWidget
 
 from bedside.ui import style
@@ -32,6 +33,35 @@ class Retranslatable:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)  # type: ignore[misc]
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that ends in "…" when narrow, instead of being cut mid-word.
+
+    For headers on a portrait tablet: the ward name or the screen title gives way to the buttons
+    but still reads as words. The whole text stays the label's ``text()`` (screen readers get it).
+    """
+
+    def __init__(self, text: str = "", *, name: str | None = None) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+        self.setMinimumWidth(1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if name:
+            self.setObjectName(name)
+
+    def shown_text(self) -> str:
+        """What is painted at the current width."""
+        width = self.contentsRect().width()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.setFont(self.font())
+        painter.drawText(self.contentsRect(), self.alignment(), self.shown_text())
 
 
 def plain_label(
