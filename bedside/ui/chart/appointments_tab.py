@@ -109,16 +109,17 @@ class AppointmentsTab(ChartTab):
         context = self.context
         if context is None:
             return
-        if self._shown is None:
-            say(self.status, translate("AppointmentsTab", "Reading the appointments…"))
         language = self._language()
         today = self._today()
-        self.read(
+        self.read_saying(
             self._appointments.for_days(context.patient_id, today, DAYS_SHOWN, language=language),
             lambda lines: self._show(today, language, lines),
-            lambda: say(
-                self.status,
-                translate("AppointmentsTab", "The appointments could not be read from the cache."),
+            status=self.status,
+            reading=None
+            if self._shown is not None
+            else translate("AppointmentsTab", "Reading the appointments…"),
+            failed=translate(
+                "AppointmentsTab", "The appointments could not be read from the cache."
             ),
         )
 

@@ -11,11 +11,12 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from bedside.services.chart import Banner
 from bedside.services.sync_review import DataChanged
 from bedside.ui import ops
+from bedside.ui.chart.words import say
 from bedside.ui.widgets import Retranslatable
 
 T = TypeVar("T")
@@ -87,6 +88,24 @@ class ChartTab(Retranslatable, QWidget):
             on_done=lambda answer: show(answer) if still_showing() else None,
             on_error=lambda _: failed() if still_showing() else None,
         )
+
+    def read_saying(
+        self,
+        work: Coroutine[Any, Any, T],
+        show: Callable[[T], None],
+        *,
+        status: QLabel,
+        reading: str | None,
+        failed: str,
+    ) -> None:
+        """:meth:`read`, with ``status`` saying ``reading`` meanwhile and ``failed`` on error.
+
+        ``reading`` is None when the tab already shows this patient's data: a refresh after a
+        sync keeps it on screen rather than flashing "Reading…".
+        """
+        if reading is not None:
+            say(status, reading)
+        self.read(work, show, lambda: say(status, failed))
 
     def data_changed(self, changed: DataChanged) -> None:
         context = self.context

@@ -115,14 +115,15 @@ class MedicationsTab(ChartTab):
         context = self.context
         if context is None:
             return
-        if self._lines is None:
-            say(self.status, translate("MedicationsTab", "Reading the prescriptions…"))
-        self.read(
+        self.read_saying(
             self._medications.prescriptions(context.patient_id),
             self._show,
-            lambda: say(
-                self.status,
-                translate("MedicationsTab", "The prescriptions could not be read from the cache."),
+            status=self.status,
+            reading=None
+            if self._lines is not None
+            else translate("MedicationsTab", "Reading the prescriptions…"),
+            failed=translate(
+                "MedicationsTab", "The prescriptions could not be read from the cache."
             ),
         )
 

@@ -159,15 +159,14 @@ class ResultsTab(ChartTab):
         context = self.context
         if context is None:
             return
-        if self._groups is None:
-            say(self.status, translate("ResultsTab", "Reading the results…"))
-        self.read(
+        self.read_saying(
             self._results.results(context.patient_id),
             self._show,
-            lambda: say(
-                self.status,
-                translate("ResultsTab", "The results could not be read from the cache."),
-            ),
+            status=self.status,
+            reading=None
+            if self._groups is not None
+            else translate("ResultsTab", "Reading the results…"),
+            failed=translate("ResultsTab", "The results could not be read from the cache."),
         )
 
     def _show(self, groups: list[ResultGroup]) -> None:
