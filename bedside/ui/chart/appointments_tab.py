@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from bedside.services.appointments import AppointmentLine, AppointmentService
 from bedside.services.clock import system_clock
@@ -81,26 +81,11 @@ class AppointmentsTab(ChartTab):
         self._language = language
         self._today = today
         self._shown: tuple[date, str, list[AppointmentLine]] | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(scroll)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(12)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll.setWidget(body)
+        layout = self.scroll_body()
         self.status = plain_label(name="status", wrap=True)
         self.status.hide()
         layout.addWidget(self.status)
-        self.sections = QWidget()
-        self.sections_layout = QVBoxLayout(self.sections)
-        self.sections_layout.setContentsMargins(0, 0, 0, 0)
-        self.sections_layout.setSpacing(12)
-        layout.addWidget(self.sections)
+        self.add_sections(layout)
 
     def title(self) -> str:
         return translate("AppointmentsTab", "Appointments")

@@ -11,7 +11,8 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from bedside.services.chart import Banner
 from bedside.services.sync_review import DataChanged
@@ -88,6 +89,34 @@ class ChartTab(Retranslatable, QWidget):
             on_done=lambda answer: show(answer) if still_showing() else None,
             on_error=lambda _: failed() if still_showing() else None,
         )
+
+    def scroll_body(self) -> QVBoxLayout:
+        """Fill the tab with a vertical scroll area; return the layout of what scrolls.
+
+        Every list tab looks the same: tab margins, 12 px between cards, top-aligned, no
+        sideways scrolling (long server text wraps instead).
+        """
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroll)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll.setWidget(body)
+        return layout
+
+    def add_sections(self, layout: QVBoxLayout) -> None:
+        """Add ``self.sections``: the cards of the patient, emptied at once on a lock."""
+        self.sections = QWidget()
+        self.sections_layout = QVBoxLayout(self.sections)
+        self.sections_layout.setContentsMargins(0, 0, 0, 0)
+        self.sections_layout.setSpacing(12)
+        layout.addWidget(self.sections)
 
     def read_saying(
         self,

@@ -11,8 +11,7 @@ Recording an administration is a later screen: nothing here writes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from bedside.services.medications import DoseState, MedicationLine, MedicationService, ScheduledDose
 from bedside.ui import i18n
@@ -82,18 +81,7 @@ class MedicationsTab(ChartTab):
         self.setObjectName("medicationsTab")
         self._medications = medications
         self._lines: list[MedicationLine] | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(scroll)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(12)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll.setWidget(body)
+        layout = self.scroll_body()
         self.status = plain_label(name="status", wrap=True)
         self.status.hide()
         layout.addWidget(self.status)
@@ -102,11 +90,7 @@ class MedicationsTab(ChartTab):
         summary_row.addWidget(self.summary)
         summary_row.addStretch(1)
         layout.addLayout(summary_row)
-        self.sections = QWidget()
-        self.sections_layout = QVBoxLayout(self.sections)
-        self.sections_layout.setContentsMargins(0, 0, 0, 0)
-        self.sections_layout.setSpacing(12)
-        layout.addWidget(self.sections)
+        self.add_sections(layout)
 
     def title(self) -> str:
         return translate("MedicationsTab", "Prescriptions")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -126,29 +125,14 @@ class ResultsTab(ChartTab):
         self._groups: list[ResultGroup] | None = None
         self._acknowledging: set[str] = set()  # observation ids with a request under way
         self.acknowledge_buttons: dict[str, list[QPushButton]] = {}
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(scroll)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(12)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll.setWidget(body)
+        layout = self.scroll_body()
         self.status = plain_label(name="status", wrap=True)
         self.status.hide()
         self.message = plain_label(name="message", wrap=True)
         self.message.hide()
         layout.addWidget(self.status)
         layout.addWidget(self.message)
-        self.sections = QWidget()
-        self.sections_layout = QVBoxLayout(self.sections)
-        self.sections_layout.setContentsMargins(0, 0, 0, 0)
-        self.sections_layout.setSpacing(12)
-        layout.addWidget(self.sections)
+        self.add_sections(layout)
 
     def title(self) -> str:
         return translate("ResultsTab", "Results")
