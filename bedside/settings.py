@@ -437,6 +437,40 @@ class MedicationSettings(_Section):
     )
 
 
+DEFAULT_MEAL_SERVING = "breakfast=07:30-09:00 lunch=12:00-13:30 dinner=18:30-20:00"
+DEFAULT_MEAL_CUTOFFS = "breakfast=19:00-1d lunch=09:30 dinner=15:00"
+_MEAL_TABLE = rf"^\s*(?:[a-z]+={_CLOCK_TIME}-{_CLOCK_TIME}\s*)+$"
+_CUTOFF_TABLE = rf"^\s*(?:[a-z]+={_CLOCK_TIME}(?:-[1-7]d)?\s*)+$"
+
+
+class MealSettings(_Section):
+    """The site's meal services: when each is served and until when patients may choose."""
+
+    serving: str = Field(
+        default=DEFAULT_MEAL_SERVING,
+        pattern=_MEAL_TABLE,
+        description=(
+            "Serving times of breakfast, lunch and dinner as service=HH:MM-HH:MM pairs separated "
+            "by spaces (local time of the site); the patient's schedule shows them."
+        ),
+    )
+    cutoffs: str = Field(
+        default=DEFAULT_MEAL_CUTOFFS,
+        pattern=_CUTOFF_TABLE,
+        description=(
+            "Latest time a patient may choose or change each service's dish, as service=HH:MM; "
+            "add -1d for the day before (breakfast=19:00-1d). Nurses may still order later."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _tables_agree(self) -> MealSettings:
+        from bedside.services.meal_rules import parse_service_table
+
+        parse_service_table(self.serving, self.cutoffs)  # ValueError says what is wrong
+        return self
+
+
 class LogSettings(_Section):
     """How much Bedside logs, and where. Logs never carry patient data."""
 
@@ -480,6 +514,7 @@ class Settings(BaseModel):
     medication: MedicationSettings = Field(
         default_factory=MedicationSettings, description="Medication timing."
     )
+    meals: MealSettings = Field(default_factory=MealSettings, description="Meal services.")
     log: LogSettings = Field(default_factory=LogSettings, description="Logging.")
 
     _sources: dict[str, str] = PrivateAttr(default_factory=dict)
