@@ -105,6 +105,41 @@ def reference_id(reference: Reference | None, kind: str) -> str | None:
     return target[1] if target is not None and target[0] == kind else None
 
 
+def _has_ended(end: str | None, now: datetime) -> bool:
+    """Whether a FHIR dateTime ``end`` lies at or before ``now`` (an aware local time).
+
+    A date without a time (``2026-11-24``, ``2026-11``) covers the whole day or month it names:
+    the stay ends only once that has passed.
+    """
+    if not end:
+        return False
+    if "T" in end:
+        moment = _instant_sort_key(end)  # unreadable: never ended, as before periods were read
+        if moment.tzinfo is None:  # FHIR requires an offset with a time; read one without as local
+            moment = moment.replace(tzinfo=now.tzinfo)
+        return moment <= now
+    return now.date().isoformat()[: len(end)] > end
+
+
+def places_now(encounter: Encounter, now: datetime) -> tuple[str, ...]:
+    """Ids of the Locations (bed, room, ward) where a current encounter places its patient now.
+
+    The one occupancy rule of every screen (ward board, patient mode): the encounter is current
+    (:data:`CURRENT_ENCOUNTER_STATUSES`), and the location entry is ``active`` or has no status
+    (``completed`` is where the patient was, ``planned`` where they will go) and no period that
+    has already ended. ``now`` is an aware local time (a date-only end is a local day).
+    """
+    if encounter.status not in CURRENT_ENCOUNTER_STATUSES:
+        return ()
+    return tuple(
+        location_id
+        for stay in encounter.location or []
+        if stay.status in (None, "active")
+        and not _has_ended(stay.period.end if stay.period else None, now)
+        and (location_id := reference_id(stay.location, "Location"))
+    )
+
+
 def hospital_number(patient: Patient, system: str | None) -> str | None:
     """The hospital number (IPP / Patientennummer): by the site's system, else by a known hint."""
     if system is not None:
@@ -171,14 +206,15 @@ class WardCensusService:
         ward_raw = await self._store.get("Location", ward_id)
         ward = parse_as(Location, ward_raw) if ward_raw else None
         beds = await self._beds_of(ward_id)
-        stays = await self._current_stays({bed.id for bed in beds if bed.id})
+        # The ward's day, not UTC's: just after midnight in Paris it is still "yesterday" in UTC.
+        now = self._clock().astimezone()
+        stays = await self._current_stays({bed.id for bed in beds if bed.id}, now)
         patient_ids = [stay.patient_id for claims in stays.values() for stay in claims]
         patients = {
             patient.id: patient
             for patient in await self._parsed("Patient", Patient, ids=patient_ids)
         }
-        # The ward's day, not UTC's: just after midnight in Paris it is still "yesterday" in UTC.
-        today = self._clock().astimezone().date()
+        today = now.date()
         rows = [self._row(bed, stays.get(bed.id or "", []), patients, today) for bed in beds]
         return WardCensus(
             ward_id=ward_id,
@@ -187,7 +223,7 @@ class WardCensusService:
             data_as_of=await self._data_as_of(),
         )
 
-    async def _current_stays(self, bed_ids: set[str]) -> dict[str, list[_Stay]]:
+    async def _current_stays(self, bed_ids: set[str], now: datetime) -> dict[str, list[_Stay]]:
         """Per bed, every current encounter that places a patient in it."""
         stays: dict[str, list[_Stay]] = {}
         current = await self._parsed("Encounter", Encounter, status=CURRENT_ENCOUNTER_STATUSES)
@@ -199,10 +235,8 @@ class WardCensusService:
                 for participant in encounter.participant or []
                 if (practitioner := reference_id(participant.individual, "Practitioner"))
             )
-            for stay in encounter.location or []:
-                bed_id = reference_id(stay.location, "Location")
-                # A stay that is "completed" or "planned" is not where the patient is now.
-                if patient_id and bed_id in bed_ids and stay.status in (None, "active"):
+            for bed_id in places_now(encounter, now):
+                if patient_id and bed_id in bed_ids:
                     stays.setdefault(bed_id, []).append(
                         _Stay(patient_id, parse_fhir_date(start), encounter.id, participants)
                     )
