@@ -14,10 +14,12 @@ import logging
 import shutil
 import sys
 import tempfile
-from contextlib import ExitStack
+from collections.abc import AsyncIterator
+from contextlib import ExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bedside.sandbox.runner import SandboxServer
 from bedside.sandbox.seed import SeedWard, generate_ward
@@ -27,14 +29,18 @@ from bedside.services.appointments import AppointmentService
 from bedside.services.board import BoardService
 from bedside.services.chart import ChartService
 from bedside.services.clock import Clock, system_clock
+from bedside.services.meal_rules import ServiceTimes, parse_service_table
+from bedside.services.meals import MealService
 from bedside.services.medications import DoseRules, MedicationService
+from bedside.services.patient_mode import PatientModeService
 from bedside.services.recording import Recorder
 from bedside.services.results import ResultsService
+from bedside.services.schedule import ScheduleService
 from bedside.services.session import StaffSessions
 from bedside.services.sync_review import SyncReview
 from bedside.services.vitals import VitalsService
 from bedside.services.ward import WardCensusService
-from bedside.services.workspace import NurseWorkspace
+from bedside.services.workspace import NurseWorkspace, PatientWorkspace
 from bedside.settings import Settings, parse_time_table
 from bedside.store import (
     DemoKeyFile,
@@ -56,9 +62,14 @@ from bedside.sync import (
     new_device_key,
 )
 
+if TYPE_CHECKING:  # Qt is imported only when a window opens (the CLI's sync needs none)
+    from bedside.ui.i18n import Translations
+
 log = logging.getLogger(__name__)
 
 DEMO_CLIENT_ID = "bedside-demo-tablet"
+# The synthetic ward lives in the seed's time zone, whatever this machine's is.
+DEMO_SETTINGS = Settings.model_validate({"device": {"time_zone": SEED_TIME_ZONE}})
 DEMO_SCOPES = "system/*.read system/*.write"
 SCREEN_SIZES = {"1280x800": (1280, 800), "1920x1200": (1920, 1200), "800x1280": (800, 1280)}
 
@@ -72,6 +83,9 @@ class DemoOptions:
     seed: int = 2026
     scale: int = 1
     language: str = "en"
+    # A bed tablet in patient mode: a bed number of the seed's first ward ("1" = first bed), or
+    # "demo" for a bed whose patient has a food allergy. None: the nurse tablet.
+    bed: str | None = None
 
 
 def _qt_application() -> object:
@@ -150,6 +164,7 @@ def build_workspace(
     """Every service of the nurse workspace, wired to one cache, one engine and one EHR."""
     zone = settings.device.zone()
     recorder = Recorder(store, site_id, clock=clock, written=engine.local_write_done)
+    meals = MealService(store, recorder, times=meal_times(settings), clock=clock, tz=zone)
     census = WardCensusService(
         store,
         scope_key=engine.scope.key,
@@ -191,85 +206,253 @@ def build_workspace(
         clock=clock,
         idle_lock_s=staff.idle_lock_s,
         demo_credentials=demo_credentials,
+        meals=meals,
     )
 
 
-async def _demo(
-    server: SandboxServer, seed_ward: SeedWard, data_dir: Path, options: DemoOptions
-) -> int:
-    from bedside.ui.i18n import Translations
-    from bedside.ui.shell import StaffWindow
+def meal_times(settings: Settings) -> tuple[ServiceTimes, ...]:
+    """The site's meal services (validated when the settings were read)."""
+    return parse_service_table(settings.meals.serving, settings.meals.cutoffs)
 
-    device = PrivateKeyJwt(DEMO_CLIENT_ID, new_device_key())
-    # The demo plays IT: it registers this device's public key with the EHR, as enrollment would.
-    server.sandbox.auth.register_jwk_client(
-        DEMO_CLIENT_ID, {"keys": [device.public_jwk()]}, DEMO_SCOPES.split()
+
+def build_patient_workspace(
+    staff: NurseWorkspace, store: Store, settings: Settings, *, bed_id: str
+) -> PatientWorkspace:
+    """A bed tablet's patient mode on top of the staff services of the same cache."""
+    assert staff.meals is not None
+    zone, clock = staff.tz, staff.clock
+    return PatientWorkspace(
+        bed_id=bed_id,
+        occupants=PatientModeService(store, clock=clock, tz=zone),
+        meals=staff.meals,
+        schedule=ScheduleService(
+            staff.appointments, times=meal_times(settings), clock=clock, tz=zone
+        ),
+        staff=staff,
+        tz=zone,
+        clock=clock,
+        idle_home_s=settings.patient.idle_home_s,
     )
-    scope = Scope("ward", seed_ward.ward_id)
-    nurse = next(c for c in seed_ward.staff_credentials if c.role == "nurse")
-    translations = Translations()
-    translations.switch(options.language)
-    keys = DemoKeyFile(data_dir)
-    base_url = server.base_url
+
+
+@dataclass
+class _Tablet:
+    """One demo tablet: its cache, its EHR client, its sync engine and its services."""
+
+    store: Store
+    client: FhirClient
+    engine: SyncEngine
+    workspace: NurseWorkspace
+
+
+@asynccontextmanager
+async def _demo_tablet(
+    server: SandboxServer,
+    seed_ward: SeedWard,
+    device: PrivateKeyJwt,
+    directory: Path,
+    scope: Scope,
+    demo_credentials: tuple[str, str] | None,
+) -> AsyncIterator[_Tablet]:
+    """Open a demo cache in ``directory``, sync ``scope`` into it once, and yield the tablet."""
+    keys = DemoKeyFile(directory)
+    store = await Store.open(
+        cache_path(directory, seed_ward.site_id), keys, key_name=key_name(seed_ward.site_id)
+    )
     try:
-        store = await Store.open(
-            cache_path(data_dir, seed_ward.site_id), keys, key_name=key_name(seed_ward.site_id)
-        )
-    except StoreError as exc:
-        log.error("demo failed: %s", exc)
-        return 1
-    try:
-        tokens = TokenSource(base_url, device, scope=DEMO_SCOPES)
-        async with FhirClient(base_url, tokens) as client:
+        tokens = TokenSource(server.base_url, device, scope=DEMO_SCOPES)
+        async with FhirClient(server.base_url, tokens) as client:
             engine = SyncEngine(store, client, scope)
             workspace = build_workspace(
                 store,
                 engine,
                 client,
                 # The synthetic ward lives in the seed's time zone, whatever this machine's is.
-                Settings.model_validate({"device": {"time_zone": SEED_TIME_ZONE}}),
+                DEMO_SETTINGS,
                 ward_id=seed_ward.ward_id,
                 site_id=seed_ward.site_id,
                 device_id=DEMO_CLIENT_ID,
                 hospital_number_system=seed_ward.identifier_system,
-                demo_credentials=(nurse.badge, nurse.pin),
+                demo_credentials=demo_credentials,
             )
-            window = StaffWindow(workspace, translations)
-            window.show()
             report = await engine.sync_once()
             if report.error is not None:
                 raise report.error
-            log.info("demo ward synced: %s", "; ".join(report.lines()))
-            census = await WardCensusService(
-                store, scope_key=scope.key, hospital_number_system=seed_ward.identifier_system
-            ).census(seed_ward.ward_id)
-            log.info(
-                "ward board from the cache: %d of %d beds occupied",
-                census.occupied,
-                len(census.beds),
-            )
+            log.info("demo %s synced: %s", scope.kind, "; ".join(report.lines()))
             try:
-                if options.screenshot_dir is not None:
-                    from bedside.ui.screenshots import render_staff_screens
-
-                    written = await render_staff_screens(
-                        window, options.screenshot_dir, SCREEN_SIZES, (nurse.badge, nurse.pin)
-                    )
-                    log.info("wrote %d screenshots to %s", len(written), options.screenshot_dir)
-                else:
-                    engine.start()
-                    await _until_closed()
+                yield _Tablet(store, client, engine, workspace)
             finally:
                 # Pushes the screens started end before the client and the cache close.
                 await engine.stop()
-                window.close()
-    except (StoreError, SyncError) as exc:
-        log.error("demo failed: %s", exc)
-        return 1
     finally:
         # Close the cache whatever happened above: its WAL is checkpointed and the thread ends.
         await store.close()
+
+
+async def _demo(
+    server: SandboxServer, seed_ward: SeedWard, data_dir: Path, options: DemoOptions
+) -> int:
+    from bedside.ui.i18n import Translations
+
+    device = PrivateKeyJwt(DEMO_CLIENT_ID, new_device_key())
+    # The demo plays IT: it registers this device's public key with the EHR, as enrollment would.
+    server.sandbox.auth.register_jwk_client(
+        DEMO_CLIENT_ID, {"keys": [device.public_jwk()]}, DEMO_SCOPES.split()
+    )
+    nurse = next(c for c in seed_ward.staff_credentials if c.role == "nurse")
+    credentials = (nurse.badge, nurse.pin)
+    translations = Translations()
+    translations.switch(options.language)
+    try:
+        if options.bed is not None:
+            bed_id = demo_beds(seed_ward).get(options.bed) or _bed_by_number(seed_ward, options.bed)
+            async with _demo_tablet(
+                server, seed_ward, device, data_dir, Scope("bed", bed_id), credentials
+            ) as tablet:
+                await _run_bed_tablet(tablet, bed_id, translations)
+            return 0
+        async with _demo_tablet(
+            server, seed_ward, device, data_dir, Scope("ward", seed_ward.ward_id), credentials
+        ) as tablet:
+            await _run_nurse_tablet(tablet, seed_ward, translations, options, credentials)
+        if options.screenshot_dir is not None:
+            await _patient_screenshots(server, seed_ward, device, data_dir, options, translations)
+    except (StoreError, SyncError) as exc:
+        log.error("demo failed: %s", exc)
+        return 1
     return 0
+
+
+async def _run_nurse_tablet(
+    tablet: _Tablet,
+    seed_ward: SeedWard,
+    translations: Translations,
+    options: DemoOptions,
+    credentials: tuple[str, str],
+) -> None:
+    from bedside.ui.shell import StaffWindow
+
+    window = StaffWindow(tablet.workspace, translations)
+    window.show()
+    census = await WardCensusService(
+        tablet.store,
+        scope_key=tablet.engine.scope.key,
+        hospital_number_system=seed_ward.identifier_system,
+    ).census(seed_ward.ward_id)
+    log.info(
+        "ward board from the cache: %d of %d beds occupied", census.occupied, len(census.beds)
+    )
+    try:
+        if options.screenshot_dir is not None:
+            from bedside.ui.screenshots import render_staff_screens
+
+            written = await render_staff_screens(
+                window, options.screenshot_dir, SCREEN_SIZES, credentials
+            )
+            log.info("wrote %d screenshots to %s", len(written), options.screenshot_dir)
+        else:
+            tablet.engine.start()
+            await _until_closed()
+    finally:
+        window.close()
+
+
+async def _run_bed_tablet(tablet: _Tablet, bed_id: str, translations: Translations) -> None:
+    from bedside.ui.patient.window import PatientWindow
+
+    workspace = build_patient_workspace(
+        tablet.workspace, tablet.store, DEMO_SETTINGS, bed_id=bed_id
+    )
+    # The demo runs in an ordinary window: a real bed tablet is full screen in the OS kiosk.
+    window = PatientWindow(workspace, translations, kiosk=False)
+    window.show()
+    tablet.engine.start()
+    try:
+        await _until_closed()
+    finally:
+        window.shut_down()
+
+
+def demo_beds(seed_ward: SeedWard) -> dict[str, str]:
+    """Beds of the seed's first ward worth showing: ``demo`` (a food allergy), ``nil-by-mouth``
+    (surgery tomorrow) and ``free``. Read from the seed's resources, as a demo script would."""
+    bed_of: dict[str, str] = {}
+    for resource in seed_ward.resources:
+        if resource.get("resourceType") != "Encounter" or resource.get("status") not in (
+            "arrived",
+            "in-progress",
+        ):
+            continue
+        patient = str(resource.get("subject", {}).get("reference", "")).removeprefix("Patient/")
+        for place in resource.get("location") or ():
+            target = str(place.get("location", {}).get("reference", "")).removeprefix("Location/")
+            if target in seed_ward.bed_ids:
+                bed_of[patient] = target
+    food_allergy: list[str] = []
+    fasting: list[str] = []
+    for resource in seed_ward.resources:
+        patient = str(resource.get("patient", {}).get("reference", "")).removeprefix("Patient/")
+        if patient not in bed_of:
+            continue
+        kind = resource.get("resourceType")
+        if kind == "AllergyIntolerance" and "food" in (resource.get("category") or ()):
+            food_allergy.append(bed_of[patient])
+        elif kind == "NutritionOrder" and any(
+            coding.get("code") == "npo"
+            for concept in (resource.get("oralDiet") or {}).get("type") or ()
+            for coding in concept.get("coding") or ()
+        ):
+            fasting.append(bed_of[patient])
+    order = {bed: index for index, bed in enumerate(seed_ward.bed_ids)}
+    beds: dict[str, str] = {}
+    if food_allergy:
+        beds["demo"] = min(food_allergy, key=order.__getitem__)
+    if fasting:
+        beds["nil-by-mouth"] = min(fasting, key=order.__getitem__)
+    occupied = set(bed_of.values())
+    free = [bed for bed in seed_ward.bed_ids if bed not in occupied]
+    if free:
+        beds["free"] = free[0]
+    return beds
+
+
+def _bed_by_number(seed_ward: SeedWard, number: str) -> str:
+    if not number.isdigit() or not 1 <= int(number) <= len(seed_ward.bed_ids):
+        raise SystemExit(
+            f"--bed takes a bed number from 1 to {len(seed_ward.bed_ids)} of the demo ward"
+        )
+    return seed_ward.bed_ids[int(number) - 1]
+
+
+async def _patient_screenshots(
+    server: SandboxServer,
+    seed_ward: SeedWard,
+    device: PrivateKeyJwt,
+    data_dir: Path,
+    options: DemoOptions,
+    translations: Translations,
+) -> None:
+    """Patient mode on three bed tablets: a food allergy, nil by mouth, a free bed."""
+    from bedside.ui.patient.window import PatientWindow
+    from bedside.ui.screenshots import render_patient_screens
+
+    assert options.screenshot_dir is not None
+    for role, bed_id in demo_beds(seed_ward).items():
+        directory = mark_demo_directory(data_dir / f"bed-{role}")
+        async with _demo_tablet(
+            server, seed_ward, device, directory, Scope("bed", bed_id), None
+        ) as tablet:
+            workspace = build_patient_workspace(
+                tablet.workspace, tablet.store, DEMO_SETTINGS, bed_id=bed_id
+            )
+            window = PatientWindow(workspace, translations, kiosk=False)
+            try:
+                written = await render_patient_screens(
+                    window, options.screenshot_dir, SCREEN_SIZES, role
+                )
+                log.info("wrote %d patient-mode screenshots (%s)", len(written), role)
+            finally:
+                window.shut_down()
 
 
 async def _until_closed() -> None:

@@ -2,8 +2,9 @@
 
 Sub-commands:
 
-* ``bedside demo [--screenshot DIR]`` — the embedded sandbox EHR with a synthetic ward, a fresh
-  encrypted demo cache filled through the FHIR client, and the app on top of it;
+* ``bedside demo [--screenshot DIR] [--bed [N]]`` — the embedded sandbox EHR with a synthetic
+  ward, a fresh encrypted demo cache filled through the FHIR client, and the app on top of it: a
+  nurse tablet, or with ``--bed`` a bed tablet in patient mode;
 * ``bedside sandbox --port N`` — only the sandbox EHR, as a real server on loopback;
 * ``bedside sync --once`` — one sync of this device with its EHR (or, with nothing configured,
   with the embedded sandbox), printing what it did; exit code 0 synced, 1 failed, 2 not set up;
@@ -53,6 +54,14 @@ def _parser() -> argparse.ArgumentParser:
         choices=("fr", "de", "en"),
         default="en",
         help="language the app starts in (switchable in the app)",
+    )
+    demo.add_argument(
+        "--bed",
+        nargs="?",
+        const="demo",
+        metavar="BED",
+        help="run as a bed tablet in patient mode: BED is a bed number of the synthetic ward "
+        "(1 = first bed); without a number, a bed whose patient has a food allergy",
     )
 
     config = argparse.ArgumentParser(add_help=False)
@@ -123,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         seed=getattr(args, "seed", 2026),
         scale=getattr(args, "scale", 1),
         language=getattr(args, "language", "en"),
+        bed=getattr(args, "bed", None),
     )
     return run_demo(options)
 

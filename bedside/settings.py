@@ -471,6 +471,17 @@ class MealSettings(_Section):
         return self
 
 
+class PatientSettings(_Section):
+    """Patient mode on a bed tablet."""
+
+    idle_home_s: int = Field(
+        default=90,
+        ge=15,
+        le=1800,
+        description="Seconds without a touch before patient mode returns to its home screen.",
+    )
+
+
 class LogSettings(_Section):
     """How much Bedside logs, and where. Logs never carry patient data."""
 
@@ -515,6 +526,9 @@ class Settings(BaseModel):
         default_factory=MedicationSettings, description="Medication timing."
     )
     meals: MealSettings = Field(default_factory=MealSettings, description="Meal services.")
+    patient: PatientSettings = Field(
+        default_factory=PatientSettings, description="Patient mode."
+    )
     log: LogSettings = Field(default_factory=LogSettings, description="Logging.")
 
     _sources: dict[str, str] = PrivateAttr(default_factory=dict)

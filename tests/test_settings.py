@@ -455,6 +455,7 @@ def test_describe_lists_every_setting_with_a_description_type_and_variable(
         "staff": Settings.model_fields["staff"],
         "medication": Settings.model_fields["medication"],
         "meals": Settings.model_fields["meals"],
+        "patient": Settings.model_fields["patient"],
         "log": Settings.model_fields["log"],
     }
     every = [
@@ -463,7 +464,7 @@ def test_describe_lists_every_setting_with_a_description_type_and_variable(
         for field in info.annotation.model_fields  # type: ignore[union-attr]
     ]
     assert names == every
-    assert len(names) == 33
+    assert len(names) == 34
     for row in rows:
         assert len(row.description) > 20, row.name
         assert row.type, row.name

@@ -1,8 +1,9 @@
 """Rendering the screens to PNG files, so anyone (and every review) can look at them.
 
 Owns the tour ``bedside demo --screenshot DIR`` takes: the lock screen, the ward board, every
-chart tab of the patient with the most alerts, the vitals pad and the sync review — in French,
-German and English, at each tablet size. Files are named ``{screen}-{language}-{W}x{H}.png``.
+chart tab of the patient with the most alerts, the vitals pad and the sync review, then patient
+mode on three bed tablets (home, meals with greyed dishes, nil by mouth, schedule, language and
+text, a free bed) — in French, German and English, at each tablet size. Files are named ``{screen}-{language}-{W}x{H}.png``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from bedside.ui import i18n, ops
 
 if TYPE_CHECKING:
+    from bedside.ui.patient.window import PatientWindow
     from bedside.ui.shell import StaffWindow
 
 
@@ -94,4 +96,73 @@ async def render_staff_screens(
         await _settled()
         shoot("sync", language)
         window._close_sync()
+    return written
+
+
+async def render_patient_screens(
+    window: PatientWindow,
+    directory: Path,
+    sizes: dict[str, tuple[int, int]],
+    role: str,
+) -> list[Path]:
+    """Patient mode of one bed tablet in every language.
+
+    ``role`` says which bed it is (see ``bedside.app.demo_beds``): ``demo`` (a food allergy: home,
+    meal chooser with greyed dishes, schedule, language and text page), ``nil-by-mouth`` (the
+    meal chooser on a fasting meal, and the schedule with the preparation) or ``free``.
+    """
+    from bedside.services.meal_rules import SittingStateKind
+
+    directory.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240
+    written: list[Path] = []
+
+    def shoot(screen: str, language: str) -> None:
+        for label, size in sizes.items():
+            path = directory / f"{screen}-{language}-{label}.png"
+            written.append(save_window(window, path, size))
+
+    window.refresh()
+    await _settled()
+    for language in i18n.LANGUAGES:
+        if window.current_occupant is not None:
+            window.choose_language(language)
+        else:
+            window.translations.switch(language)
+            window.refresh()
+        await _settled()
+        if role == "free":
+            shoot("patient-free-bed", language)
+            continue
+        if window.current_occupant is None:
+            raise RuntimeError(f"the {role} bed has no patient")
+        if role == "demo":
+            window.show_page(window.HOME)
+            await _settled()
+            shoot("patient-home", language)
+            window.show_page(window.MEALS)
+            await _settled()
+            shoot("patient-meals", language)
+            window.show_page(window.DISPLAY)
+            await _settled()
+            shoot("patient-display", language)
+        else:
+            window.show_page(window.MEALS)
+            await _settled()
+            plan = window.meals.plan
+            fasting = next(
+                (
+                    item.sitting
+                    for item in (plan.sittings if plan else ())
+                    if item.state.kind is SittingStateKind.NIL_BY_MOUTH
+                ),
+                None,
+            )
+            if fasting is None:
+                raise RuntimeError("the nil-by-mouth bed has no fasting meal")
+            window.meals._select((fasting.service, fasting.day))
+            await _settled()
+            shoot("patient-nil-by-mouth", language)
+            window.show_page(window.SCHEDULE)
+            await _settled()
+            shoot("patient-schedule", language)
     return written

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -34,6 +35,7 @@ from bedside.ui.board import BoardView
 from bedside.ui.chart.appointments_tab import AppointmentsTab
 from bedside.ui.chart.base import ChartTab, PatientContext
 from bedside.ui.chart.care_record import CareRecordTab
+from bedside.ui.chart.meals_tab import MealsTab
 from bedside.ui.chart.medications_tab import MedicationsTab
 from bedside.ui.chart.results_tab import ResultsTab
 from bedside.ui.chart.view import ChartView
@@ -102,14 +104,29 @@ class BadgeReader(QObject):
 
 
 class StaffWindow(Retranslatable, QMainWindow):
-    """The nurse tablet's main window."""
+    """The nurse tablet's main window — or, on a bed tablet, the staff screens behind patient mode.
+
+    On a bed tablet (``bed_patient`` given) there is no ward board: the cache holds one bed. A
+    sign-in opens that bed's patient's chart straight away, and locking (the Lock button, idle
+    time, another badge) or the "Patient screen" button emits :attr:`left` so the bed tablet
+    returns to patient mode.
+    """
 
     LOCK, BOARD, CHART, SYNC = range(4)
 
-    def __init__(self, workspace: NurseWorkspace, translations: i18n.Translations) -> None:
+    left = Signal()
+
+    def __init__(
+        self,
+        workspace: NurseWorkspace,
+        translations: i18n.Translations,
+        *,
+        bed_patient: Callable[[], str | None] | None = None,
+    ) -> None:
         super().__init__()
         self.workspace = workspace
         self.translations = translations
+        self.bed_patient = bed_patient
         i18n.set_display_zone(workspace.tz)
         self.staff: StaffMember | None = None
         self._chart_return = self.BOARD
@@ -185,6 +202,13 @@ class StaffWindow(Retranslatable, QMainWindow):
                 today=workspace.today,
             ),
         }
+        if workspace.meals is not None:
+            tabs["meals"] = MealsTab(
+                workspace.meals,
+                lambda: self.translations.language,
+                today=workspace.today,
+                clock=workspace.clock,
+            )
         for name, tab in tabs.items():
             tab.setObjectName(name)  # names the screenshots; never shown
         return list(tabs.values())
@@ -216,6 +240,10 @@ class StaffWindow(Retranslatable, QMainWindow):
         self.lock_button = touch_button(name="lock")
         self.lock_button.clicked.connect(lambda: self.lock(LockReason.USER))
         row.addWidget(self.lock_button)
+        self.patient_screen_button = touch_button(name="patientScreen")
+        self.patient_screen_button.clicked.connect(self._leave)
+        self.patient_screen_button.setVisible(self.bed_patient is not None)
+        row.addWidget(self.patient_screen_button)
         return header
 
     def retranslate(self) -> None:
@@ -224,6 +252,11 @@ class StaffWindow(Retranslatable, QMainWindow):
             self.lock_button,
             translate("StaffWindow", "Lock"),
             translate("StaffWindow", "Lock the screen"),
+        )
+        set_button_text(
+            self.patient_screen_button,
+            translate("StaffWindow", "Patient screen"),
+            translate("StaffWindow", "Lock and return to the patient screen"),
         )
         for code, button in self.language_buttons.items():
             button.setChecked(code == self.translations.language)
@@ -261,7 +294,8 @@ class StaffWindow(Retranslatable, QMainWindow):
     def _show_page(self, page: int) -> None:
         self.stack.setCurrentIndex(page)
         signed_in = self.staff is not None
-        self.back.setVisible(page in (self.CHART, self.SYNC))
+        bed_tablet = self.bed_patient is not None
+        self.back.setVisible(page == self.SYNC or (page == self.CHART and not bed_tablet))
         self.lock_button.setVisible(signed_in)
         self.user.setVisible(signed_in)
         self.sync_badge.setEnabled(signed_in)
@@ -290,9 +324,35 @@ class StaffWindow(Retranslatable, QMainWindow):
         self.staff = result.staff
         self.lock_screen.reset()
         self.retranslate()
-        self._show_page(self.BOARD)
         self.idle_timer.start()
+        if self.bed_patient is not None:
+            self._open_bed_chart(self.bed_patient())
+            return
+        self._show_page(self.BOARD)
         self.refresh_board()
+
+    def _open_bed_chart(self, patient_id: str | None) -> None:
+        """A bed tablet's sign-in: the bed's patient's chart (the sync page for a free bed)."""
+        if patient_id is None:
+            self._chart_return = self.SYNC
+            self.sync_page.reload()
+            self._show_page(self.SYNC)
+            return
+        ops.run(
+            self.workspace.chart.banner(patient_id),
+            owner=self,
+            on_done=self._show_bed_chart,
+            on_error=lambda error: log.error("the bed's chart: %s", type(error).__name__),
+        )
+
+    def _show_bed_chart(self, banner: Banner | None) -> None:
+        staff = self.staff
+        if staff is None or banner is None:
+            return
+        self.chart.show_patient(self._context(banner, staff))
+        self._chart_return = self.CHART
+        self._show_page(self.CHART)
+        ops.run(self.workspace.sessions.chart_opened(banner.patient_id), owner=self)
 
     def _sign_in_failed(self, error: BaseException) -> None:
         log.error("sign-in failed: %s", type(error).__name__)
@@ -320,6 +380,16 @@ class StaffWindow(Retranslatable, QMainWindow):
         self.retranslate()
         if was_signed_in:
             ops.run(self.workspace.sessions.lock(reason), owner=self)
+        if self.bed_patient is not None and badge is None:
+            self.left.emit()  # a bed tablet goes back to patient mode
+
+    def _leave(self) -> None:
+        """The "Patient screen" button of a bed tablet: lock if signed in, then leave."""
+        if self.staff is not None:
+            self.lock(LockReason.USER)
+        else:
+            self.lock_screen.reset()
+            self.left.emit()
 
     def _badge_read(self, badge: str) -> None:
         if self.staff is None:
@@ -335,8 +405,8 @@ class StaffWindow(Retranslatable, QMainWindow):
 
     def refresh_board(self) -> None:
         staff = self.staff
-        if staff is None:
-            return
+        if staff is None or self.bed_patient is not None:
+            return  # a bed tablet has no board
         ops.run(
             self.workspace.board.board(
                 self.workspace.ward_id, practitioner_id=staff.practitioner_id

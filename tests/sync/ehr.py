@@ -82,11 +82,16 @@ async def own_ehr(
     scale: int = 1,
     extra: Iterable[dict[str, Any]] = (),
     update_create: bool = True,
+    now: datetime | None = None,
 ) -> AsyncIterator[Ehr]:
-    """A fresh sandbox holding the seeded ward (plus ``extra``), served on loopback."""
+    """A fresh sandbox holding the seeded ward (plus ``extra``), served on loopback.
+
+    ``now`` pins the ward's clock (its appointments, menus and doses lie around it); the
+    sandbox's own clock, which stamps ``lastUpdated``, stays the real one.
+    """
     from bedside.sandbox.server import SandboxConfig, utc_now
 
-    ward = generate_ward(seed=seed, scale=scale)
+    ward = generate_ward(seed=seed, scale=scale, now=now)
     sandbox = Sandbox(config=SandboxConfig(update_create=update_create))
     # Seeded an hour ago, as on a real EHR: what the tests change later is clearly newer than
     # the delta overlap (a few seconds) that incremental pulls ask again.

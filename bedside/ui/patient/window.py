@@ -1,0 +1,604 @@
+"""The bed tablet's window: locked patient mode, and staff screens behind a staff sign-in.
+
+Owns the rules of the bed tablet on screen:
+
+* It shows the bed's *current* patient only (the one whose current stay is in this bed), full
+  screen. A free bed shows a calm "no patient" page. After every sync the occupant is read again,
+  so a discharge or a transfer empties the screen within one sync.
+* There is no way out of patient mode but a staff sign-in: the window refuses to close, and the
+  :class:`KioskGuard` swallows the keys and buttons that would leave (Esc, Alt+F4, Ctrl+W/Q,
+  the system key, Back and Forward keys and mouse buttons) while patient mode is on screen. The
+  "Staff" button (or a badge read) leads to the staff sign-in of the nurse screens; locking them
+  returns here. Leaving the operating system's kiosk (Alt+Tab, Ctrl+Alt+Del) is the OS kiosk
+  configuration's job (packaging/README.md).
+* Language, text size and contrast are the patient's, remembered for this stay only; after a
+  while without a touch the window returns to its home page.
+* No patient data in the window title.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bedside.services.meal_plan import MealPlan
+from bedside.services.patient_mode import BedOccupant, StayPreferences
+from bedside.services.schedule import TimelineItem
+from bedside.services.sync_review import DataChanged, SyncState
+from bedside.services.workspace import PatientWorkspace
+from bedside.ui import i18n, icons, ops
+from bedside.ui.i18n import translate
+from bedside.ui.meal_chooser import MealChooser, MealTarget
+from bedside.ui.patient.display import DisplayPage
+from bedside.ui.patient.home import HomePage
+from bedside.ui.patient.schedule_view import SchedulePage
+from bedside.ui.patient.style import patient_style_sheet
+from bedside.ui.shell import StaffWindow
+from bedside.ui.widgets import ElidedLabel, Retranslatable, plain_label
+
+log = logging.getLogger(__name__)
+
+REFRESH_DEBOUNCE_MS = 250
+CLOCK_MS = 15_000
+NAV_ICON_PX = 32
+
+# Keys that would leave or hide patient mode on a desktop; a badge reader never sends them.
+_BLOCKED_KEYS = frozenset(
+    {
+        Qt.Key.Key_Escape,
+        Qt.Key.Key_Back,
+        Qt.Key.Key_Forward,
+        Qt.Key.Key_Close,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_Super_L,
+        Qt.Key.Key_Super_R,
+        Qt.Key.Key_Menu,
+        Qt.Key.Key_HomePage,
+        Qt.Key.Key_Launch0,
+        Qt.Key.Key_LaunchMail,
+        Qt.Key.Key_Explorer,
+        Qt.Key.Key_Search,
+        Qt.Key.Key_F11,
+        Qt.Key.Key_Hangup,
+        Qt.Key.Key_Sleep,
+        Qt.Key.Key_PowerOff,
+        Qt.Key.Key_Suspend,
+    }
+)
+_BLOCKED_WITH_MODIFIER = frozenset(
+    {Qt.Key.Key_F4, Qt.Key.Key_W, Qt.Key.Key_Q, Qt.Key.Key_Tab, Qt.Key.Key_Backtab}
+)
+_MODIFIERS = (
+    Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+class KioskGuard(QObject):
+    """Swallows every key and button that would leave patient mode while it is ``active``."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.active = True
+        self.swallowed = 0  # for tests and the log: how often someone tried
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if not self.active:
+            return False
+        kind = event.type()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+            if isinstance(event, QKeyEvent) and self._blocked(event):
+                self.swallowed += kind == QEvent.Type.KeyPress
+                event.accept()
+                return True
+        elif kind in (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+        ):
+            if isinstance(event, QMouseEvent) and event.button() in (
+                Qt.MouseButton.BackButton,
+                Qt.MouseButton.ForwardButton,
+            ):
+                self.swallowed += kind == QEvent.Type.MouseButtonPress
+                return True
+        elif kind in (QEvent.Type.Gesture, QEvent.Type.NativeGesture):
+            # Edge swipes and pinch "back" gestures: patient mode has no use for them.
+            self.swallowed += 1
+            return True
+        return False
+
+    @staticmethod
+    def _blocked(event: QKeyEvent) -> bool:
+        key = Qt.Key(event.key())
+        if key in _BLOCKED_KEYS:
+            return True
+        return key in _BLOCKED_WITH_MODIFIER and bool(event.modifiers() & _MODIFIERS)
+
+
+@dataclass
+class _Shown:
+    """What patient mode currently shows, so late answers for someone else are dropped."""
+
+    occupant: BedOccupant | None = None
+    prefs: StayPreferences | None = None
+    plan: MealPlan | None = None
+    timeline: list[TimelineItem] | None = None
+
+
+class PatientWindow(Retranslatable, QMainWindow):
+    """The bed tablet's only window."""
+
+    NO_PATIENT, PATIENT, STAFF = range(3)
+    HOME, MEALS, SCHEDULE, DISPLAY = range(4)
+
+    def __init__(
+        self, workspace: PatientWorkspace, translations: i18n.Translations, *, kiosk: bool = True
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.translations = translations
+        self.allow_close = False
+        self.shown = _Shown()
+        self._generation = 0
+        i18n.set_display_zone(workspace.tz)
+        self.setWindowTitle("Bedside")  # never a patient's name: task bars, screen sharing
+        self.resize(1280, 800)
+        if kiosk:
+            self.setWindowFlags(
+                Qt.WindowType.Window
+                | Qt.WindowType.FramelessWindowHint
+                | Qt.WindowType.WindowStaysOnTopHint
+            )
+
+        self.top = QStackedWidget()
+        self.no_patient = self._no_patient_page()
+        self.patient_area = self._patient_area()
+        self.staff_window = StaffWindow(
+            workspace.staff,
+            translations,
+            bed_patient=lambda: self.shown.occupant.patient_id if self.shown.occupant else None,
+        )
+        self.staff_window.setWindowFlags(Qt.WindowType.Widget)
+        self.staff_window.left.connect(self.leave_staff)
+        self.staff_window.badge_reader.badge_read.connect(self._badge_read)
+        for page in (self.no_patient, self.patient_area, self.staff_window):
+            self.top.addWidget(page)
+        self.setCentralWidget(self.top)
+
+        self.guard = KioskGuard(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.guard)
+            app.installEventFilter(self)  # activity: any touch or key restarts the idle timer
+
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(workspace.idle_home_s * 1000)
+        self.idle_timer.timeout.connect(self.go_home)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(REFRESH_DEBOUNCE_MS)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(CLOCK_MS)
+        self.clock_timer.timeout.connect(self._tick)
+        self.clock_timer.start()
+        self._pending_uploads: int | None = None
+        workspace.staff.sync.on_changes(self._data_changed)
+        workspace.staff.sync.on_state(self._sync_state)
+        self._apply_look(StayPreferences())
+        self.top.setCurrentIndex(self.NO_PATIENT)
+        self.retranslate()
+        self.refresh()
+
+    # Building ---------------------------------------------------------------------------------
+
+    def _no_patient_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("noPatient")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(48, 48, 48, 32)
+        column.addStretch(2)
+        self.free_picture = plain_label()
+        self.free_picture.setPixmap(icons.pixmap("home", 96))
+        self.free_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.free_picture)
+        self.free_title = plain_label(name="greeting", wrap=True)
+        self.free_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.free_text = plain_label(name="muted", wrap=True)
+        self.free_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.free_clock = plain_label(name="clock")
+        self.free_clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.free_title)
+        column.addWidget(self.free_text)
+        column.addSpacing(16)
+        column.addWidget(self.free_clock)
+        column.addStretch(3)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.free_staff = self._nav_button("staff", "staffButton")
+        self.free_staff.clicked.connect(self.open_staff)
+        row.addWidget(self.free_staff)
+        column.addLayout(row)
+        return page
+
+    def _patient_area(self) -> QWidget:
+        area = QWidget()
+        area.setObjectName("patientArea")
+        column = QVBoxLayout(area)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+
+        header = QWidget()
+        header.setObjectName("patientHeader")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(32, 16, 32, 16)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        self.greeting = ElidedLabel(name="greeting")
+        self.bed_line = ElidedLabel(name="bedLine")
+        words.addWidget(self.greeting)
+        words.addWidget(self.bed_line)
+        row.addLayout(words, 1)
+        self.clock = plain_label(name="clock")
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.clock)
+        column.addWidget(header)
+
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("patientPage")
+        self.home = HomePage()
+        self.home.open_meals.connect(lambda: self.show_page(self.MEALS))
+        self.home.open_schedule.connect(lambda: self.show_page(self.SCHEDULE))
+        self.meals = MealChooser(
+            self.workspace.meals,
+            today=self.workspace.today,
+            clock=self.workspace.clock,
+            big=True,
+        )
+        meals_page = QWidget()
+        meals_layout = QVBoxLayout(meals_page)
+        meals_layout.setContentsMargins(28, 20, 28, 12)
+        meals_layout.addWidget(self.meals)
+        self.schedule = SchedulePage()
+        self.display = DisplayPage()
+        self.display.language_chosen.connect(self.choose_language)
+        self.display.text_size_chosen.connect(self.choose_text_size)
+        self.display.contrast_chosen.connect(self.choose_contrast)
+        for page in (self.home, meals_page, self.schedule, self.display):
+            self.pages.addWidget(page)
+        column.addWidget(self.pages, 1)
+
+        nav = QWidget()
+        nav.setObjectName("navBar")
+        bar = QHBoxLayout(nav)
+        bar.setContentsMargins(20, 10, 20, 10)
+        bar.setSpacing(12)
+        self.nav_group = QButtonGroup(self)
+        self.nav_buttons: dict[int, QToolButton] = {}
+        for page, icon_name, name in (
+            (self.HOME, "home", "navHome"),
+            (self.MEALS, "meals", "navMeals"),
+            (self.SCHEDULE, "schedule", "navSchedule"),
+            (self.DISPLAY, "language", "navDisplay"),
+        ):
+            button = self._nav_button(icon_name, name)
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, p=page: self.show_page(p))
+            self.nav_group.addButton(button)
+            self.nav_buttons[page] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.staff_button = self._nav_button("staff", "staffButton")
+        self.staff_button.clicked.connect(self.open_staff)
+        bar.addWidget(self.staff_button)
+        column.addWidget(nav)
+        return area
+
+    @staticmethod
+    def _nav_button(icon_name: str, name: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setIcon(icons.icon(icon_name))
+        button.setIconSize(QSize(NAV_ICON_PX, NAV_ICON_PX))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        button.setMinimumSize(96, 64)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        return button
+
+    # Words ------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        texts = {
+            self.HOME: translate("PatientWindow", "Home"),
+            self.MEALS: translate("PatientWindow", "Meals"),
+            self.SCHEDULE: translate("PatientWindow", "My day"),
+            # Never translated: a patient who does not read the screen's language finds theirs.
+            self.DISPLAY: "Français · Deutsch · English",
+        }
+        for page, button in self.nav_buttons.items():
+            button.setText(texts[page])
+            button.setAccessibleName(texts[page])
+        self.nav_buttons[self.DISPLAY].setAccessibleName(
+            translate("PatientWindow", "Language and text size")
+        )
+        for button in (self.staff_button, self.free_staff):
+            button.setText(translate("PatientWindow", "Staff"))
+            button.setAccessibleName(translate("PatientWindow", "Staff sign-in"))
+        self.free_title.setText(translate("PatientWindow", "This bed is ready for its next patient"))
+        self.free_text.setText(
+            translate(
+                "PatientWindow",
+                "When you are admitted to this bed, this screen will show your meals and your "
+                "day. Staff can sign in below.",
+            )
+        )
+        self._header_text()
+        self._tick()
+
+    def _header_text(self) -> None:
+        occupant = self.shown.occupant
+        if occupant is None:
+            self.greeting.setText("")
+            self.bed_line.setText("")
+            return
+        now = i18n.local_time(self.workspace.clock())
+        if now.hour < 12:
+            hello = translate("PatientWindow", "Good morning, %1")
+        elif now.hour < 18:
+            hello = translate("PatientWindow", "Good afternoon, %1")
+        else:
+            hello = translate("PatientWindow", "Good evening, %1")
+        self.greeting.setText(hello.replace("%1", occupant.given_name))
+        today = now.date()
+        self.bed_line.setText(
+            f"{occupant.bed_label} · {i18n.weekday_text(today)} {i18n.date_text(today, long=False)}"
+        )
+
+    def _tick(self) -> None:
+        clock = i18n.time_text(self.workspace.clock())
+        self.clock.setText(clock)
+        self.free_clock.setText(clock)
+        self.clock.setAccessibleName(translate("PatientWindow", "Time: %1").replace("%1", clock))
+
+    # Navigation -------------------------------------------------------------------------------
+
+    def show_page(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        self.nav_buttons[page].setChecked(True)
+        if page == self.MEALS:
+            self.meals.reload()
+        elif page == self.DISPLAY:
+            prefs = self.shown.prefs or StayPreferences()
+            self.display.show_choices(
+                self.translations.language, prefs.text_size, prefs.high_contrast
+            )
+        self.idle_timer.start()
+
+    def go_home(self) -> None:
+        """Idle: back to the home page (patient mode only; staff screens lock themselves)."""
+        if self.top.currentIndex() == self.PATIENT:
+            self.show_page(self.HOME)
+            self.idle_timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress):
+            if self.top.currentIndex() == self.PATIENT and self.pages.currentIndex() != self.HOME:
+                self.idle_timer.start()
+        return False
+
+    # The occupant -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read who is in the bed now, then everything patient mode shows."""
+        if self.top.currentIndex() == self.STAFF:
+            return  # the staff screens refresh themselves; patient mode re-reads on return
+        self._generation += 1
+        generation = self._generation
+        ops.run(
+            self.workspace.occupants.occupant(self.workspace.bed_id),
+            owner=self,
+            on_done=lambda occupant: self._occupant_read(occupant, generation),
+            on_error=lambda error: log.error("the bed's occupant: %s", type(error).__name__),
+        )
+
+    def _occupant_read(self, occupant: BedOccupant | None, generation: int) -> None:
+        if generation != self._generation or self.top.currentIndex() == self.STAFF:
+            return
+        previous = self.shown.occupant
+        if occupant is None:
+            if previous is not None:
+                self._forget_patient()
+                self._restore_language(None)
+            self.guard.active = True
+            self.top.setCurrentIndex(self.NO_PATIENT)
+            return
+        same_stay = previous is not None and previous.encounter_id == occupant.encounter_id
+        if not same_stay:
+            self._forget_patient()
+            self.shown.occupant = occupant
+            self.show_page(self.HOME)
+            self.idle_timer.stop()
+            ops.run(
+                self.workspace.occupants.preferences(occupant.encounter_id),
+                owner=self,
+                on_done=lambda prefs: self._prefs_read(prefs, generation),
+            )
+        else:
+            self.shown.occupant = occupant
+            self._load_patient(generation)
+        self.guard.active = True
+        self.top.setCurrentIndex(self.PATIENT)
+        self._header_text()
+
+    def _prefs_read(self, prefs: StayPreferences, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.shown.prefs = prefs
+        self._apply_look(prefs)
+        self._restore_language(prefs.language)
+        self._load_patient(generation)
+
+    def _restore_language(self, language: str | None) -> None:
+        wanted = language or i18n.DEFAULT_LANGUAGE
+        if wanted != self.translations.language:
+            self.translations.switch(wanted)
+
+    def _load_patient(self, generation: int) -> None:
+        occupant = self.shown.occupant
+        if occupant is None:
+            return
+        language = self.translations.language
+        self.meals.show_patient(
+            MealTarget(occupant.patient_id, occupant.encounter_id, language=language)
+        )
+        today = self.workspace.today()
+
+        async def read() -> tuple[MealPlan, list[TimelineItem]]:
+            plan = await self.workspace.meals.plan(
+                occupant.patient_id, first_day=today, days=2, language=language
+            )
+            timeline = await self.workspace.schedule.timeline(
+                occupant.patient_id, first_day=today, days=2, language=language, plan=plan
+            )
+            return plan, timeline
+
+        ops.run(
+            read(),
+            owner=self,
+            on_done=lambda found: self._patient_read(found, generation),
+            on_error=lambda error: log.error("patient mode read: %s", type(error).__name__),
+        )
+
+    def _patient_read(self, found: tuple[MealPlan, list[TimelineItem]], generation: int) -> None:
+        if generation != self._generation or self.shown.occupant is None:
+            return
+        plan, timeline = found
+        self.shown.plan, self.shown.timeline = plan, timeline
+        now, today = self.workspace.clock(), self.workspace.today()
+        self.home.show_state(plan, timeline, now, today)
+        self.schedule.show_timeline(timeline, now, today)
+
+    def _forget_patient(self) -> None:
+        """Nothing of the previous patient stays on screen (discharge, transfer, new stay)."""
+        self.shown = _Shown()
+        self.meals.clear()
+        self.home.clear()
+        self.schedule.clear()
+        self._apply_look(StayPreferences())
+        self._header_text()
+
+    # The patient's choices about the screen ------------------------------------------------------
+
+    def _save_prefs(self, prefs: StayPreferences) -> None:
+        occupant = self.shown.occupant
+        self.shown.prefs = prefs
+        if occupant is not None:
+            ops.run(
+                self.workspace.occupants.save_preferences(occupant.encounter_id, prefs),
+                owner=self,
+            )
+
+    def choose_language(self, language: str) -> None:
+        prefs = self.shown.prefs or StayPreferences()
+        self._save_prefs(StayPreferences(language, prefs.text_size, prefs.high_contrast))
+        if language != self.translations.language:
+            self.translations.switch(language)
+        self.display.show_choices(language, prefs.text_size, prefs.high_contrast)
+        # Dish names and appointment texts come translated from the cache: read them again.
+        self._load_patient(self._generation)
+
+    def choose_text_size(self, text_size: str) -> None:
+        prefs = self.shown.prefs or StayPreferences()
+        chosen = StayPreferences(prefs.language, text_size, prefs.high_contrast)  # type: ignore[arg-type]
+        self._save_prefs(chosen)
+        self._apply_look(chosen)
+
+    def choose_contrast(self, high: bool) -> None:
+        prefs = self.shown.prefs or StayPreferences()
+        chosen = StayPreferences(prefs.language, prefs.text_size, high)
+        self._save_prefs(chosen)
+        self._apply_look(chosen)
+
+    def _apply_look(self, prefs: StayPreferences) -> None:
+        sheet = patient_style_sheet(prefs.text_size, prefs.high_contrast)
+        self.patient_area.setStyleSheet(sheet)
+        self.no_patient.setStyleSheet(sheet)
+
+    # Staff ----------------------------------------------------------------------------------------
+
+    def open_staff(self) -> None:
+        """The Staff button: the nurse sign-in. Patient mode's guard steps aside."""
+        self.idle_timer.stop()
+        self.guard.active = False
+        self.staff_window.lock_screen.reset()
+        self.top.setCurrentIndex(self.STAFF)
+
+    def _badge_read(self, badge: str) -> None:
+        if self.top.currentIndex() != self.STAFF:
+            self.open_staff()
+            self.staff_window.lock_screen.start_with_badge(badge)
+
+    def leave_staff(self) -> None:
+        """Staff locked or left: patient mode again, in the patient's own language."""
+        self.guard.active = True
+        self.top.setCurrentIndex(
+            self.PATIENT if self.shown.occupant is not None else self.NO_PATIENT
+        )
+        prefs = self.shown.prefs
+        self._restore_language(prefs.language if prefs else None)
+        self.show_page(self.HOME)
+        self.idle_timer.stop()
+        self.refresh()
+
+    # One refresh path ---------------------------------------------------------------------------
+
+    def _data_changed(self, changed: DataChanged) -> None:
+        del changed  # any change may be the bed's: a new stay, a discharge, a menu
+        self.refresh_timer.start()
+
+    def _sync_state(self, state: SyncState) -> None:
+        # A choice's "waiting" turns into "sent" when the outbox empties: read the plan again.
+        if self._pending_uploads is not None and state.pending != self._pending_uploads:
+            self.refresh_timer.start()
+        self._pending_uploads = state.pending
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.allow_close:
+            event.ignore()  # Alt+F4 or a window manager's close: patient mode stays
+            return
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.guard)
+            app.removeEventFilter(self)
+        self.staff_window.close()  # its badge reader leaves the application too
+        super().closeEvent(event)
+
+    def shut_down(self) -> None:
+        """Close for real (the app is stopping); only code calls this, never a key."""
+        self.allow_close = True
+        self.close()
+
+    @property
+    def current_occupant(self) -> BedOccupant | None:
+        return self.shown.occupant
+
+    def now(self) -> datetime:
+        return self.workspace.clock()
