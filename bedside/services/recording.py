@@ -28,6 +28,16 @@ def _instant(clock: Clock) -> str:
     return clock().astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+# The parts of ``meta`` a client states on a new resource; the rest belongs to the server.
+_CLIENT_META = ("tag", "security", "profile")
+
+
+def _declared_meta(meta: Any) -> dict[str, Any]:
+    if not isinstance(meta, Mapping):
+        return {}
+    return {key: meta[key] for key in _CLIENT_META if meta.get(key)}
+
+
 class Recorder:
     """Saves local changes of one site's cache and queues them for the EHR."""
 
@@ -51,7 +61,11 @@ class Recorder:
         event["id"] = event_id
         identifiers = [i for i in event.get("identifier") or [] if isinstance(i, dict)]
         event["identifier"] = [*identifiers, {"system": self._system, "value": event_id}]
-        event.pop("meta", None)  # versions are the EHR's to give
+        # Versions are the EHR's to give; what the resource declares about itself (its tags,
+        # e.g. a patient's meal selection, security labels and profiles) is the app's to send.
+        declared = _declared_meta(event.pop("meta", None))
+        if declared:
+            event["meta"] = declared
         return await self._save(event, operation="create", kind="event", base_version=None)
 
     async def record_update(self, resource: Mapping[str, Any]) -> OutboxEntry:
