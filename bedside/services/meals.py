@@ -31,7 +31,7 @@ A cached resource that no longer parses is skipped and logged without its values
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, TypeVar
@@ -188,13 +188,26 @@ def _dish_service(dish: ActivityDefinition) -> str | None:
     return next(iter(_codes(dish.code, codes.CS_MEAL_SERVICE)), None)
 
 
-def dish_from(raw: Mapping[str, Any], language: str, tz: tzinfo) -> Dish | None:
-    """The dish an ``ActivityDefinition`` describes, or None when it is not one we can offer.
+def _served_on(raw: Mapping[str, Any], tz: tzinfo) -> date | None:
+    """The local day of a dish, read from the JSON without parsing the whole resource."""
+    period = raw.get("effectivePeriod")
+    start = period.get("start") if isinstance(period, Mapping) else None
+    moment = _moment(start, tz) if isinstance(start, str) else None
+    return moment.astimezone(tz).date() if moment is not None else None
+
+
+def dish_from(
+    raw: Mapping[str, Any], language: str, tz: tzinfo, *, days: Container[date] | None = None
+) -> Dish | None:
+    """The dish an ``ActivityDefinition`` describes, or None when it is not one we can offer
+    (or not served on one of ``days``).
 
     Raises :class:`FhirModelError` when the resource does not parse.
     """
     if raw.get("kind") != codes.DISH_KIND or raw.get("status") != "active":
         return None
+    if days is not None and _served_on(raw, tz) not in days:
+        return None  # a long catalogue is mostly other days: not worth parsing
     definition = parse_as(ActivityDefinition, raw)
     service = _dish_service(definition)
     period = definition.effective_period
@@ -531,11 +544,11 @@ class MealService:
         dishes: dict[SittingKey, list[Dish]] = {}
         for raw in await self._store.find("ActivityDefinition", status="active"):
             try:
-                dish = dish_from(raw, language, self._tz)
+                dish = dish_from(raw, language, self._tz, days=days)
             except FhirModelError as exc:
                 log.warning("skipped a cached resource: %s", exc.log_safe)
                 continue
-            if dish is not None and dish.day in days:
+            if dish is not None:
                 dishes.setdefault((dish.service, dish.day), []).append(dish)
         for group in dishes.values():
             group.sort(key=_catalogue_order)

@@ -345,7 +345,8 @@ async def test_a_malformed_cached_dish_is_skipped_and_logged_without_its_values(
     dish = next(
         d for d in _of(ward, "ActivityDefinition") if f"/meal/{TOMORROW}/lunch/" in d["url"]
     )
-    broken = {**dish, "effectivePeriod": {"start": "Zwirbelmeier"}, "meta": {"versionId": "99"}}
+    not_a_flag = {"url": meal_codes.EXT_MEAL_ALLERGENS_DECLARED, "valueBoolean": "Zwirbelmeier"}
+    broken = {**dish, "extension": [not_a_flag], "meta": {"versionId": "99"}}
     await store.put_server_resources([broken])
 
     with caplog.at_level(logging.WARNING, logger="bedside.services.meals"):
