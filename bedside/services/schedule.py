@@ -68,7 +68,9 @@ def _appointment_item(line: AppointmentLine, tz: tzinfo) -> TimelineItem | None:
         kind=TimelineKind.APPOINTMENT,
         start=start,
         end=_in_tz(line.end, tz),
-        title=line.what,
+        # The patient reads what will be done ("Laparoscopic cholecystectomy"), in their language
+        # when the EHR sent it; the service type ("Surgery") only when there is no description.
+        title=line.description or line.what,
         where=line.where,
         with_whom=line.with_whom,
         instruction=line.instruction,

@@ -176,15 +176,15 @@ async def test_a_fast_with_no_known_end_blocks_the_meals_it_reaches(
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(
-    ("language", "instruction_start"),
+    ("language", "instruction_start", "title"),
     [
-        ("fr", "À jeun à partir de minuit"),
-        ("de", "Ab Mitternacht nüchtern"),
-        ("en", "Nil by mouth from midnight"),
+        ("fr", "À jeun à partir de minuit", "Cholécystectomie par cœlioscopie"),
+        ("de", "Ab Mitternacht nüchtern", "Laparoskopische Cholezystektomie"),
+        ("en", "Nil by mouth from midnight", "Laparoscopic cholecystectomy"),
     ],
 )
 async def test_appointment_texts_are_in_the_patients_language(
-    service: ScheduleService, language: str, instruction_start: str
+    service: ScheduleService, language: str, instruction_start: str, title: str
 ) -> None:
     items = await service.timeline(SURGERY_PATIENT, first_day=TODAY, language=language)
 
@@ -192,7 +192,7 @@ async def test_appointment_texts_are_in_the_patients_language(
     assert surgery.kind is TimelineKind.APPOINTMENT
     assert surgery.instruction is not None
     assert surgery.instruction.startswith(instruction_start)
-    assert surgery.title == "Surgery"
+    assert surgery.title == title  # what will be done, in the patient's language
     assert surgery.start == datetime(2026, 11, 25, 8, 0, tzinfo=WARD_TZ)
     assert surgery.end == datetime(2026, 11, 25, 10, 0, tzinfo=WARD_TZ)
     assert surgery.where == SURGERY["participant"][1]["actor"]["display"]

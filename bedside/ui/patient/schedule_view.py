@@ -54,7 +54,17 @@ def _row(item: TimelineItem, today: date, now: datetime) -> QFrame:
     lines: list[tuple[str, str]] = []
     if item.kind is TimelineKind.MEAL:
         title = service_name(item.service or "")
-        if item.blocked_until is not None:
+        if item.nil_by_mouth and item.blocked_until is None:
+            lines.append(
+                (
+                    "instruction",
+                    "⊘ "
+                    + translate(
+                        "PatientSchedule", "Nothing to eat or drink until your care team says so"
+                    ),
+                )
+            )
+        elif item.blocked_until is not None:
             lines.append(
                 (
                     "instruction",

@@ -453,11 +453,19 @@ class PatientWindow(Retranslatable, QMainWindow):
             return
         self.shown.prefs = prefs
         self._apply_look(prefs)
-        self._restore_language(prefs.language)
+        self._restore_language(self._patient_language())
         self._load_patient(generation)
 
+    def _patient_language(self) -> str | None:
+        """The language chosen for this stay, else the one the EHR records for the patient."""
+        prefs, occupant = self.shown.prefs, self.shown.occupant
+        if prefs is not None and prefs.language:
+            return prefs.language
+        recorded = occupant.preferred_language if occupant is not None else None
+        return recorded.split("-")[0].casefold() if recorded else None  # "de-DE" → "de"
+
     def _restore_language(self, language: str | None) -> None:
-        wanted = language or i18n.DEFAULT_LANGUAGE
+        wanted = language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
         if wanted != self.translations.language:
             self.translations.switch(wanted)
 
@@ -562,8 +570,7 @@ class PatientWindow(Retranslatable, QMainWindow):
         self.top.setCurrentIndex(
             self.PATIENT if self.shown.occupant is not None else self.NO_PATIENT
         )
-        prefs = self.shown.prefs
-        self._restore_language(prefs.language if prefs else None)
+        self._restore_language(self._patient_language())
         self.show_page(self.HOME)
         self.idle_timer.stop()
         self.refresh()
