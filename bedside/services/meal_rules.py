@@ -33,6 +33,8 @@ Rules (docs/meal-catalogue.md, domain.md "Meals"):
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -234,9 +236,7 @@ def parse_service_table(serving: str, cutoffs: str) -> tuple[ServiceTimes, ...]:
             days_before = int(days_text[:-1])
         cutoff = _clock(clock_text)
         if days_before == 0 and cutoff > serve_from:
-            raise ValueError(
-                f"meal cut-offs: {service} closes at {clock_text}, after it is served"
-            )
+            raise ValueError(f"meal cut-offs: {service} closes at {clock_text}, after it is served")
         table.append(ServiceTimes(service, serve_from, serve_until, cutoff, days_before))
     return tuple(table)
 
@@ -280,15 +280,90 @@ def time_left(now: datetime, deadline: datetime) -> timedelta:
     return deadline.astimezone(UTC) - now.astimezone(UTC)
 
 
+def _in_order(codes: Iterable[str], order: Sequence[str]) -> list[str]:
+    """``codes`` in the order of ``order``; codes it does not know follow, alphabetically."""
+    present = set(codes)
+    known = [code for code in order if code in present]
+    return known + sorted(present.difference(order))
+
+
+# A free-from preference a dish also meets when its declared allergens lack all of these.
+_FREE_FROM: dict[str, frozenset[str]] = {
+    "gluten-free": frozenset({"gluten"}),
+    "dairy-free": frozenset({"milk"}),
+    "nut-free": frozenset({"nuts", "peanuts"}),
+}
+
+
+def _meets_preference(dish: Dish, preference: str) -> bool:
+    if preference in dish.suits:
+        return True
+    if preference == "vegetarian" and "vegan" in dish.suits:
+        return True
+    free_of = _FREE_FROM.get(preference)
+    # An undeclared list says nothing about what the dish lacks, so it never meets a free-from.
+    return free_of is not None and dish.allergens_declared and not (dish.allergens & free_of)
+
+
 def dish_reasons(dish: Dish, rules: DietRules) -> tuple[Reason, ...]:
     """Why ``dish`` cannot be chosen under ``rules``; empty when it can. Stable order: allergy,
     excluded, not declared, diet, diet unknown, preference, texture."""
-    raise NotImplementedError
+    reasons: list[Reason] = []
+    allergies = dish.allergens & rules.allergy_allergens
+    excluded = (dish.allergens & rules.excluded_allergens) - allergies
+    reasons += [Reason(ReasonKind.ALLERGY, code) for code in _in_order(allergies, EU_ALLERGENS)]
+    reasons += [Reason(ReasonKind.EXCLUDED, code) for code in _in_order(excluded, EU_ALLERGENS)]
+    patient_avoids = (
+        rules.allergy_allergens or rules.excluded_allergens or rules.unmatched_allergies
+    )
+    if not dish.allergens_declared and patient_avoids:
+        reasons.append(Reason(ReasonKind.ALLERGENS_NOT_DECLARED))
+    known_types = [code for code in DIET_TYPES if code in rules.diet_types and code != "normal"]
+    reasons += [Reason(ReasonKind.DIET, code) for code in known_types if code not in dish.suits]
+    unknown_types = sorted(rules.diet_types.difference(DIET_TYPES))
+    reasons += [Reason(ReasonKind.DIET_UNKNOWN, code) for code in unknown_types]
+    reasons += [
+        Reason(ReasonKind.PREFERENCE, code)
+        for code in _in_order(rules.preferences, PREFERENCES)
+        if not _meets_preference(dish, code)
+    ]
+    if rules.texture_level is not None:
+        if dish.texture is None:
+            reasons.append(Reason(ReasonKind.TEXTURE_UNKNOWN, level=rules.texture_level))
+        elif dish.texture > rules.texture_level:
+            reasons.append(
+                Reason(ReasonKind.TEXTURE, level=rules.texture_level, dish_level=dish.texture)
+            )
+    return tuple(reasons)
+
+
+def _utc(moment: datetime) -> datetime:
+    # Two datetimes sharing one tzinfo compare by wall clock, so the two 02:30s of the autumn
+    # change would be equal; in UTC every comparison is between instants.
+    return moment.astimezone(UTC)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # sorts before any window's end
+
+
+def _overlaps(window: NilByMouth, begin: datetime, end: datetime) -> bool:
+    starts_before_end = window.start is None or _utc(window.start) < _utc(end)
+    ends_after_begin = window.end is None or _utc(window.end) > _utc(begin)
+    return starts_before_end and ends_after_begin
 
 
 def covering_window(sitting: Sitting, windows: Iterable[NilByMouth]) -> NilByMouth | None:
     """The nil-by-mouth window that overlaps the sitting's serving time (the one ending last)."""
-    raise NotImplementedError
+    covering = [
+        window for window in windows if _overlaps(window, sitting.serve_from, sitting.serve_until)
+    ]
+    if not covering:
+        return None
+    # The one ending last says for how long the patient is kept from eating; open-ended is last.
+    return max(
+        covering,
+        key=lambda window: (window.end is None, _utc(window.end) if window.end else _EPOCH),
+    )
 
 
 def sitting_state(
@@ -300,7 +375,75 @@ def sitting_state(
     on_behalf: bool = False,
 ) -> SittingState:
     """What the patient (or a nurse on their behalf) can do about ``sitting`` at ``now``."""
-    raise NotImplementedError
+    served_from = sitting.serve_until if on_behalf else sitting.serve_from
+    if _utc(now) >= _utc(served_from):
+        return SittingState(SittingStateKind.SERVED)
+    if not rules.has_order:
+        return SittingState(SittingStateKind.NO_DIET_ORDER)
+    window = covering_window(sitting, windows)
+    if window is not None:
+        return SittingState(SittingStateKind.NIL_BY_MOUTH, nil_by_mouth=window)
+    if _utc(now) >= _utc(sitting.cutoff):
+        if on_behalf:
+            return SittingState(SittingStateKind.OPEN, late=True)
+        return SittingState(SittingStateKind.CLOSED)
+    return SittingState(SittingStateKind.OPEN, time_left=time_left(now, sitting.cutoff))
+
+
+# FHIR R4 has no coded preparation (Appointment.patientInstruction is free text), so fasting is
+# recognised by its words. Matched on lower-case text without accents ("à jeun" → "a jeun",
+# "nüchtern" → "nuchtern"), as whole words. "jeune" is also French for "young", and a negation
+# ("pas besoin d'être à jeun") is not understood: reading fasting where there is none is the
+# safe side, and the window carries the instruction so the screen shows what was read.
+FASTING_WORDS_FR: tuple[str, ...] = ("a jeun", "jeune", "jeuner", "ne rien manger")
+FASTING_WORDS_DE: tuple[str, ...] = ("nuchtern", "nuechtern", "nichts essen")
+FASTING_WORDS_EN: tuple[str, ...] = (
+    "nil by mouth",
+    "npo",
+    "nothing to eat",
+    "fasting",
+    "fast from",
+)
+_FASTING = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(word) for word in (*FASTING_WORDS_FR, *FASTING_WORDS_DE, *FASTING_WORDS_EN)
+    )
+    + r")\b"
+)
+
+# A clock time the instruction names as the start of fasting, on the appointment's day:
+# "à partir de 6 h", "à partir de 06h30", "ab 6 Uhr", "ab 06:00", "from 6 am", "from 06:00".
+# A bare number ("ab 6", "from 6") is not read as a time: it may be anything.
+_NAMED_STARTS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\ba partir de (\d{1,2}) ?(?:h|heures?)(?: ?(\d{2}))?(?!\w)()"),
+    re.compile(r"\ba partir de (\d{1,2}):(\d{2})\b()"),
+    re.compile(r"\bab (\d{1,2})(?:[:.](\d{2}))? ?uhr\b()"),
+    re.compile(r"\bab (\d{1,2}):(\d{2})\b()"),
+    re.compile(r"\bfrom (\d{1,2})(?::(\d{2}))? ?([ap])\.? ?m\b\.?"),
+    re.compile(r"\bfrom (\d{1,2}):(\d{2})\b()"),
+)
+
+
+def _plain(text: str) -> str:
+    """Lower case, accents dropped, runs of white space made one space."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(bare.split())
+
+
+def _named_clocks(text: str) -> list[time]:
+    clocks: list[time] = []
+    for pattern in _NAMED_STARTS:
+        for match in pattern.finditer(text):
+            hours, minutes = int(match[1]), int(match[2] or 0)
+            if match[3]:  # a.m. / p.m.: 12 am is midnight, 12 pm noon
+                if not 1 <= hours <= 12:
+                    continue
+                hours = hours % 12 + (12 if match[3] == "p" else 0)
+            if hours <= 23 and minutes <= 59:
+                clocks.append(time(hours, minutes))
+    return clocks
 
 
 def appointment_fasting(
@@ -320,4 +463,24 @@ def appointment_fasting(
     to the appointment's end (its start when it has no end). Reading more rather than less is the
     safe side: a nurse can still order on the patient's behalf.
     """
-    raise NotImplementedError
+    if start is None or not instruction:
+        return None
+    text = _plain(instruction)
+    if not _FASTING.search(text):
+        return None
+    day = _utc(start).astimezone(tz).date()
+    # A named time later than the appointment cannot be the start of its fasting (most likely
+    # the evening before, or another sentence): midnight then, the longer and safer window.
+    named = [
+        moment
+        for moment in (_local(day, clock, tz) for clock in _named_clocks(text))
+        if _utc(moment) <= _utc(start)
+    ]
+    window_start = min(named, key=_utc) if named else _local(day, time(0), tz)
+    return NilByMouth(
+        start=window_start,
+        end=end if end is not None else start,
+        source="appointment",
+        what=what,
+        instruction=instruction,
+    )
