@@ -460,8 +460,10 @@ def appointment_fasting(
     English: "à jeun", "nüchtern", "nil by mouth", "fasting", "nothing to eat"…, case- and
     accent-insensitive). The window runs from local midnight of the appointment's day — or from
     a clock time the instruction names ("à jeun à partir de 6 h", "ab 6 Uhr", "from 06:00") —
-    to the appointment's end (its start when it has no end). Reading more rather than less is the
-    safe side: a nurse can still order on the patient's behalf.
+    to the appointment's end (its start when it has no end). A named time later than the
+    appointment is the evening before ("nil by mouth from 10 pm" for an 8 am operation). Reading
+    more rather than less is the safe side: a meal is blocked for the nurse too, who asks the
+    care team when the instruction was read wrongly.
     """
     if start is None or not instruction:
         return None
@@ -469,12 +471,12 @@ def appointment_fasting(
     if not _FASTING.search(text):
         return None
     day = _utc(start).astimezone(tz).date()
-    # A named time later than the appointment cannot be the start of its fasting (most likely
-    # the evening before, or another sentence): midnight then, the longer and safer window.
+    # A named time later than the appointment cannot be on its day: it is the evening before
+    # ("from 10 pm" for an 8 am operation) — the longer window, never a shorter one.
     named = [
-        moment
-        for moment in (_local(day, clock, tz) for clock in _named_clocks(text))
-        if _utc(moment) <= _utc(start)
+        moment if _utc(moment) <= _utc(start) else _local(day - timedelta(days=1), clock, tz)
+        for clock in _named_clocks(text)
+        for moment in (_local(day, clock, tz),)
     ]
     window_start = min(named, key=_utc) if named else _local(day, time(0), tz)
     return NilByMouth(

@@ -1052,18 +1052,18 @@ def test_a_named_start_time_on_the_appointment_day_starts_the_window(
 
 
 @pytest.mark.parametrize(
-    "instruction",
+    ("instruction", "hour", "minute"),
     [
-        "À jeun à partir de 22 h",
-        "Nüchtern ab 22 Uhr",
-        "Nil by mouth from 10 pm",
-        "Fasting from 10:30",
+        ("À jeun à partir de 22 h", 22, 0),
+        ("Nüchtern ab 22 Uhr", 22, 0),
+        ("Nil by mouth from 10 pm", 22, 0),
+        ("Fasting from 10:30", 10, 30),
     ],
 )
-def test_a_named_start_later_than_the_appointment_is_ignored_for_midnight(
-    instruction: str,
+def test_a_named_start_later_than_the_appointment_is_on_the_evening_before(
+    instruction: str, hour: int, minute: int
 ) -> None:
-    assert _fasting_from(instruction) == _at(DAY, 0)
+    assert _fasting_from(instruction) == _at(DAY - timedelta(days=1), hour, minute)
 
 
 @pytest.mark.parametrize(
