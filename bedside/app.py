@@ -339,9 +339,7 @@ async def _run_nurse_tablet(
         scope_key=tablet.engine.scope.key,
         hospital_number_system=seed_ward.identifier_system,
     ).census(seed_ward.ward_id)
-    log.info(
-        "ward board from the cache: %d of %d beds occupied", census.occupied, len(census.beds)
-    )
+    log.info("ward board from the cache: %d of %d beds occupied", census.occupied, len(census.beds))
     try:
         if options.screenshot_dir is not None:
             from bedside.ui.screenshots import render_staff_screens

@@ -526,9 +526,7 @@ class Settings(BaseModel):
         default_factory=MedicationSettings, description="Medication timing."
     )
     meals: MealSettings = Field(default_factory=MealSettings, description="Meal services.")
-    patient: PatientSettings = Field(
-        default_factory=PatientSettings, description="Patient mode."
-    )
+    patient: PatientSettings = Field(default_factory=PatientSettings, description="Patient mode.")
     log: LogSettings = Field(default_factory=LogSettings, description="Logging.")
 
     _sources: dict[str, str] = PrivateAttr(default_factory=dict)

@@ -306,7 +306,9 @@ class MealChooser(Retranslatable, QWidget):
     def _empty_sittings(self) -> None:
         for button in self.sitting_buttons.buttons():
             self.sitting_buttons.removeButton(button)
-        clear_layout_widgets(self.sitting_column.parentWidget())
+        holder = self.sitting_column.parentWidget()
+        if holder is not None:
+            clear_layout_widgets(holder)
 
     def _current(self) -> SittingPlan | None:
         plan = self.plan
@@ -484,9 +486,7 @@ class MealChooser(Retranslatable, QWidget):
             card.chosen.connect(self._choose)
             self.dish_grid.addWidget(card, index // columns, index % columns)
         if not item.options and item.state.kind is SittingStateKind.OPEN:
-            self._say_status(
-                translate("MealChooser", "No dishes are listed for this meal yet.")
-            )
+            self._say_status(translate("MealChooser", "No dishes are listed for this meal yet."))
 
     @staticmethod
     def _show_line(label: QLabel, text: str) -> None:
@@ -524,10 +524,10 @@ class MealChooser(Retranslatable, QWidget):
         else:
             current = self._current()
             if current is not None:
-                tone, text = self._state_words(current)
+                _tone, text = self._state_words(current)
                 self._show_line(self.state_line, text)
 
-    # Choosing --------------------------------------------------------------------------------------
+    # Choosing ------------------------------------------------------------------------------------
 
     def _sitting_on_screen(self) -> SittingPlan | None:
         return self._current() if self.plan is not None else None
@@ -564,7 +564,10 @@ class MealChooser(Retranslatable, QWidget):
         generation = self._generation
         ops.run(
             self.meals.cancel(
-                target.patient_id, item.sitting, on_behalf=target.on_behalf, staff_id=target.staff_id
+                target.patient_id,
+                item.sitting,
+                on_behalf=target.on_behalf,
+                staff_id=target.staff_id,
             ),
             owner=self,
             on_done=lambda _: self._cancelled(generation),
@@ -598,9 +601,7 @@ class MealChooser(Retranslatable, QWidget):
     @staticmethod
     def _refusal_words(kind: str) -> str:
         words = {
-            "closed": translate(
-                "MealChooser", "Too late: choices for this meal have just closed."
-            ),
+            "closed": translate("MealChooser", "Too late: choices for this meal have just closed."),
             "nil-by-mouth": translate(
                 "MealChooser", "Not saved: you must not eat or drink at this time."
             ),
@@ -608,7 +609,9 @@ class MealChooser(Retranslatable, QWidget):
                 "MealChooser", "Not saved: your diet has not been set. Please ask your nurse."
             ),
             "served": translate("MealChooser", "Too late: this meal is already being served."),
-            "not-allowed": translate("MealChooser", "Not saved: this dish is not suitable for you."),
+            "not-allowed": translate(
+                "MealChooser", "Not saved: this dish is not suitable for you."
+            ),
             "unknown-dish": translate(
                 "MealChooser", "Not saved: this dish is no longer on the menu."
             ),
@@ -619,4 +622,3 @@ class MealChooser(Retranslatable, QWidget):
                 "MealChooser", "Your choice could not be saved. Please try again or ask your nurse."
             ),
         )
-

@@ -93,13 +93,9 @@ def reason_text(reason: Reason) -> str:
     if reason.kind is ReasonKind.ALLERGENS_NOT_DECLARED:
         return translate("MealWords", "Allergens not declared — cannot be checked for you")
     if reason.kind is ReasonKind.DIET:
-        return translate("MealWords", "Not allowed on your %1 diet").replace(
-            "%1", diet_name(code)
-        )
+        return translate("MealWords", "Not allowed on your %1 diet").replace("%1", diet_name(code))
     if reason.kind is ReasonKind.DIET_UNKNOWN:
-        return translate("MealWords", "Your diet (%1) cannot be checked here").replace(
-            "%1", code
-        )
+        return translate("MealWords", "Your diet (%1) cannot be checked here").replace("%1", code)
     if reason.kind is ReasonKind.PREFERENCE:
         return translate("MealWords", "Not %1").replace("%1", diet_name(code))
     if reason.kind is ReasonKind.TEXTURE:
@@ -120,7 +116,7 @@ def contains_text(allergens: frozenset[str], declared: bool, order: tuple[str, .
 
 
 def day_word(day: date, today: date) -> str:
-    """"Today", "Tomorrow", else the weekday and date."""
+    """ "Today", "Tomorrow", else the weekday and date."""
     if day == today:
         return translate("MealWords", "Today")
     if day == today + timedelta(days=1):
@@ -138,14 +134,16 @@ def duration_text(left: timedelta) -> str:
         days = hours // 24
         return translate("MealWords", "%n day(s)", n=days)
     if hours:
-        return translate("MealWords", "%1 h %2 min").replace("%1", str(hours)).replace(
-            "%2", f"{minutes:02d}"
+        return (
+            translate("MealWords", "%1 h %2 min")
+            .replace("%1", str(hours))
+            .replace("%2", f"{minutes:02d}")
         )
     return translate("MealWords", "%1 min").replace("%1", str(minutes))
 
 
 def moment_text(moment: datetime, today: date) -> str:
-    """"today at 15:00", "tomorrow at 08:00", or a weekday and date with the time."""
+    """ "today at 15:00", "tomorrow at 08:00", or a weekday and date with the time."""
     local = i18n.local_time(moment)
     clock = i18n.time_text(local)
     if local.date() == today:
@@ -154,9 +152,11 @@ def moment_text(moment: datetime, today: date) -> str:
         return translate("MealWords", "tomorrow at %1").replace("%1", clock)
     if local.date() == today - timedelta(days=1):
         return translate("MealWords", "yesterday at %1").replace("%1", clock)
-    return translate("MealWords", "%1 at %2").replace(
-        "%1", f"{i18n.weekday_text(local.date())} {i18n.date_text(local.date())}"
-    ).replace("%2", clock)
+    return (
+        translate("MealWords", "%1 at %2")
+        .replace("%1", f"{i18n.weekday_text(local.date())} {i18n.date_text(local.date())}")
+        .replace("%2", clock)
+    )
 
 
 def nil_by_mouth_text(window: NilByMouth, today: date) -> str:
@@ -168,8 +168,10 @@ def nil_by_mouth_text(window: NilByMouth, today: date) -> str:
     else:
         head = translate("MealWords", "Nothing to eat or drink until your care team says so")
     if window.source == "appointment" and window.what:
-        return translate("MealWords", "%1 — to prepare for: %2").replace("%1", head).replace(
-            "%2", window.what
+        return (
+            translate("MealWords", "%1 — to prepare for: %2")
+            .replace("%1", head)
+            .replace("%2", window.what)
         )
     return translate("MealWords", "%1 — your care team's instruction").replace("%1", head)
 

@@ -3,7 +3,8 @@
 Owns the tour ``bedside demo --screenshot DIR`` takes: the lock screen, the ward board, every
 chart tab of the patient with the most alerts, the vitals pad and the sync review, then patient
 mode on three bed tablets (home, meals with greyed dishes, nil by mouth, schedule, language and
-text, a free bed) — in French, German and English, at each tablet size. Files are named ``{screen}-{language}-{W}x{H}.png``.
+text, a free bed) — in French, German and English, at each tablet size. Files are named
+``{screen}-{language}-{W}x{H}.png``.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
@@ -276,7 +276,12 @@ def test_back_buttons_of_a_mouse_and_swipe_gestures_do_nothing(bed: BedTablet) -
     for button in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
         for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
             event = QMouseEvent(
-                kind, QPointF(20, 20), QPointF(20, 20), button, button, Qt.KeyboardModifier.NoModifier
+                kind,
+                QPointF(20, 20),
+                QPointF(20, 20),
+                button,
+                button,
+                Qt.KeyboardModifier.NoModifier,
             )
             QApplication.sendEvent(window.meals, event)
     native = QEvent(QEvent.Type.NativeGesture)
@@ -367,12 +372,13 @@ def test_greyed_dishes_say_why_in_words_and_cannot_be_chosen(bed: BedTablet) -> 
     for card in greyed:
         assert card.button is None
         reasons = [
-            label.text() for label in card.findChildren(QLabel) if label.objectName() == "dishReason"
+            label.text()
+            for label in card.findChildren(QLabel)
+            if label.objectName() == "dishReason"
         ]
-        assert reasons and all(text.startswith("⚠ ") for text in reasons)
-    said = " ".join(
-        label.text() for card in greyed for label in card.findChildren(QLabel)
-    )
+        assert reasons
+        assert all(text.startswith("⚠ ") for text in reasons)
+    said = " ".join(label.text() for card in greyed for label in card.findChildren(QLabel))
     assert "allergy recorded" in said or "left out of your diet" in said
 
 
@@ -441,7 +447,8 @@ def test_after_the_cut_off_the_patient_cannot_choose_but_a_nurse_can(bed: BedTab
     chooser.reload()
     bed.loop.settle()
     shown = chooser._current()
-    assert shown is not None and shown.state.kind is SittingStateKind.CLOSED
+    assert shown is not None
+    assert shown.state.kind is SittingStateKind.CLOSED
     assert chooser.state_line.text().startswith("Closed")
     assert all(card.button is None for card in _cards(bed))
 
@@ -526,3 +533,119 @@ def test_a_larger_text_size_makes_the_words_larger(bed: BedTablet) -> None:
     window.choose_text_size("very-large")
     bed.loop.settle()
     assert window.greeting.fontInfo().pixelSize() > normal * 1.3
+
+
+# --- every visible string is translated; every control is reachable by touch and by name ---------
+
+
+def _server_strings(tablet: BedTablet) -> set[str]:
+    """Every text the EHR sent that patient mode may show as is (names, places, dish names…)."""
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, str):
+            found.add(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for resource in tablet.ehr.ward.resources:
+        walk(resource)
+    occupant = tablet.window.current_occupant
+    if occupant is not None:
+        found |= {occupant.given_name, occupant.display_name, occupant.bed_label}
+    return found
+
+
+def _is_server_text(text: str, server: set[str]) -> bool:
+    import re
+
+    pieces = [p.strip() for p in re.split(r" · |, |\n| — |: ", text) if p.strip()]
+    clock = re.compile(r"^[\d:.\s/–-]+$")
+    return all(
+        clock.match(piece) or piece in server or any(piece in s for s in server if len(s) < 400)
+        for piece in pieces
+    )
+
+
+def _tour(tablet: BedTablet) -> Iterator[str]:
+    """Every page and every sitting of patient mode, one after the other."""
+    window = tablet.window
+    for page, name in (
+        (window.HOME, "home"),
+        (window.SCHEDULE, "schedule"),
+        (window.DISPLAY, "display"),
+    ):
+        window.show_page(page)
+        tablet.loop.settle()
+        yield name
+    window.show_page(window.MEALS)
+    tablet.loop.settle()
+    plan = window.meals.plan
+    assert plan is not None
+    for item in plan.sittings:
+        window.meals._select((item.sitting.service, item.sitting.day))
+        tablet.loop.settle()
+        yield f"meals {item.sitting.service} {item.sitting.day}"
+
+
+def test_switching_language_changes_every_visible_string(bed: BedTablet) -> None:
+    window = bed.window
+    server = _server_strings(bed)
+    seen: dict[str, dict[str, set[str]]] = {}
+    for language in ("en", "fr", "de"):
+        window.choose_language(language)
+        bed.loop.settle()
+        for view in _tour(bed):
+            texts = set(bed.texts(window.patient_area))
+            texts |= {
+                w.accessibleName()
+                for w in window.patient_area.findChildren(QWidget)
+                if w.isVisibleTo(window) and w.accessibleName()
+            }
+            seen.setdefault(view, {})[language] = texts
+    untranslated: set[str] = set()
+    for view, by_language in seen.items():
+        same = by_language["en"] & by_language["fr"] & by_language["de"]
+        for text in same:
+            if text == "Français · Deutsch · English" or text in ("Français", "Deutsch", "English"):
+                continue  # each language named in itself, on purpose
+            if not any(c.isalpha() for c in text) or _is_server_text(text, server):
+                continue
+            untranslated.add(f"{view}: {text!r}")
+    assert sorted(untranslated) == []
+    window.choose_language("en")
+    bed.loop.settle()
+
+
+def test_every_control_has_a_name_a_role_and_a_target_big_enough_for_a_tired_hand(
+    bed: BedTablet,
+) -> None:
+    from PySide6.QtGui import QAccessible
+
+    window = bed.window
+    main_actions = {"navHome", "navMeals", "navSchedule", "navDisplay", "chooseDish", "tile"}
+    problems: set[str] = set()
+    for view in _tour(bed):
+        for control in window.patient_area.findChildren(QAbstractButton):
+            if not control.isVisibleTo(window):
+                continue
+            label = f"{view}: {type(control).__name__} {control.objectName()!r}"
+            if not control.accessibleName().strip():
+                problems.add(f"{label} has no accessible name")
+            interface = QAccessible.queryAccessibleInterface(control)
+            if interface is None or interface.role() not in (
+                QAccessible.Role.PushButton,
+                QAccessible.Role.CheckBox,
+                QAccessible.Role.RadioButton,
+                QAccessible.Role.ButtonMenu,
+            ):
+                problems.add(f"{label} has no button role")
+            size = control.size()
+            least = 64 if control.objectName() in main_actions else 48
+            if size.width() < least or size.height() < least:
+                problems.add(f"{label} is {size.width()}×{size.height()} px (needs {least})")
+    assert sorted(problems) == [], "\n".join(sorted(problems))

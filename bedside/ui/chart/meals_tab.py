@@ -20,7 +20,9 @@ from bedside.ui.meal_chooser import MealChooser, MealTarget
 
 
 class MealsTab(ChartTab):
-    WATCHES = frozenset({"NutritionOrder", "ActivityDefinition", "AllergyIntolerance", "Appointment"})
+    WATCHES = frozenset(
+        {"NutritionOrder", "ActivityDefinition", "AllergyIntolerance", "Appointment"}
+    )
 
     def __init__(
         self,

@@ -107,7 +107,9 @@ def _row(item: TimelineItem, today: date, now: datetime) -> QFrame:
                 )
             )
         if item.where:
-            lines.append(("muted", translate("PatientSchedule", "Where: %1").replace("%1", item.where)))
+            lines.append(
+                ("muted", translate("PatientSchedule", "Where: %1").replace("%1", item.where))
+            )
         if item.with_whom:
             lines.append(
                 (

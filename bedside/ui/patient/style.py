@@ -40,6 +40,7 @@ def patient_style_sheet(text_size: str = "normal", high_contrast: bool = False) 
         accent, on_accent, header = style.ACCENT, "#ffffff", style.ACCENT
         greyed_bg, greyed_ink, reason = "#f1f3f6", "#3d4753", "#7f3300"  # 9.4:1 and 7.7:1
         chosen_bg, chosen_line = "#e3f3e8", "#17602f"
+    strong = accent if high_contrast else ink  # headings stand out in yellow on black
     tones = (
         {
             tone: ("#000000", "#ffe600" if tone != "neutral" else "#ffffff")
@@ -70,7 +71,7 @@ QWidget {{ font-size: {body}px; color: {ink}; }}
     background: {surface}; border: 2px solid {line}; border-radius: 14px;
 }}
 #tile:pressed {{ border-color: {accent}; }}
-#tileTitle {{ font-size: {heading}px; font-weight: 700; color: {accent if high_contrast else ink}; }}
+#tileTitle {{ font-size: {heading}px; font-weight: 700; color: {strong}; }}
 #dishCard[dish="greyed"] {{ background: {greyed_bg}; border-style: dashed; }}
 #dishCard[dish="greyed"] #dishTitle {{ color: {greyed_ink}; }}
 #dishCard[dish="chosen"] {{ background: {chosen_bg}; border: 3px solid {chosen_line}; }}
@@ -79,7 +80,7 @@ QWidget {{ font-size: {body}px; color: {ink}; }}
 #dishChosen {{ color: {chosen_line}; font-weight: 700; font-size: {dish}px; }}
 #mealChoice {{ font-weight: 600; }}
 #mealNotice {{ color: {reason}; font-weight: 600; }}
-#timeLabel {{ font-size: {heading}px; font-weight: 700; color: {accent if high_contrast else ink}; }}
+#timeLabel {{ font-size: {heading}px; font-weight: 700; color: {strong}; }}
 #itemTitle {{ font-weight: 700; }}
 #instruction {{ color: {reason}; font-weight: 600; }}
 QPushButton {{

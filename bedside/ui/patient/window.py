@@ -292,7 +292,7 @@ class PatientWindow(Retranslatable, QMainWindow):
         bar.setSpacing(12)
         self.nav_group = QButtonGroup(self)
         self.nav_buttons: dict[int, QToolButton] = {}
-        for page, icon_name, name in (
+        for index, icon_name, name in (
             (self.HOME, "home", "navHome"),
             (self.MEALS, "meals", "navMeals"),
             (self.SCHEDULE, "schedule", "navSchedule"),
@@ -300,9 +300,9 @@ class PatientWindow(Retranslatable, QMainWindow):
         ):
             button = self._nav_button(icon_name, name)
             button.setCheckable(True)
-            button.clicked.connect(lambda _=False, p=page: self.show_page(p))
+            button.clicked.connect(lambda _=False, p=index: self.show_page(p))
             self.nav_group.addButton(button)
-            self.nav_buttons[page] = button
+            self.nav_buttons[index] = button
             bar.addWidget(button)
         bar.addStretch(1)
         self.staff_button = self._nav_button("staff", "staffButton")
@@ -341,7 +341,9 @@ class PatientWindow(Retranslatable, QMainWindow):
         for button in (self.staff_button, self.free_staff):
             button.setText(translate("PatientWindow", "Staff"))
             button.setAccessibleName(translate("PatientWindow", "Staff sign-in"))
-        self.free_title.setText(translate("PatientWindow", "This bed is ready for its next patient"))
+        self.free_title.setText(
+            translate("PatientWindow", "This bed is ready for its next patient")
+        )
         self.free_text.setText(
             translate(
                 "PatientWindow",
@@ -399,9 +401,16 @@ class PatientWindow(Retranslatable, QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress):
-            if self.top.currentIndex() == self.PATIENT and self.pages.currentIndex() != self.HOME:
-                self.idle_timer.start()
+        touched = kind in (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.TouchBegin,
+            QEvent.Type.KeyPress,
+        )
+        away_from_home = (
+            self.top.currentIndex() == self.PATIENT and self.pages.currentIndex() != self.HOME
+        )
+        if touched and away_from_home:
+            self.idle_timer.start()
         return False
 
     # The occupant -------------------------------------------------------------------------------
