@@ -132,7 +132,7 @@ def duration_text(left: timedelta) -> str:
     hours, minutes = divmod(minutes, 60)
     if hours >= 24:
         days = hours // 24
-        return translate("MealWords", "%n day(s)", n=days)
+        return translate("MealWords", "%n day(s)", None, days)
     if hours:
         return (
             translate("MealWords", "%1 h %2 min")

@@ -515,6 +515,430 @@
         </message>
     </context>
     <context>
+        <name>MealChooser</name>
+        <message>
+            <source>Picture of the dish</source>
+            <translation>Bild des Gerichts</translation>
+        </message>
+        <message>
+            <source>Your choice</source>
+            <translation>Ihre Wahl</translation>
+        </message>
+        <message>
+            <source>Choose</source>
+            <translation>Auswählen</translation>
+        </message>
+        <message>
+            <source>Choose %1</source>
+            <translation>%1 auswählen</translation>
+        </message>
+        <message>
+            <source>Loading the menu…</source>
+            <translation>Der Speiseplan wird geladen…</translation>
+        </message>
+        <message>
+            <source>Cancel my choice</source>
+            <translation>Meine Wahl zurücknehmen</translation>
+        </message>
+        <message>
+            <source>The menu cannot be shown just now. Please ask your nurse.</source>
+            <translation>Der Speiseplan kann gerade nicht angezeigt werden. Bitte fragen Sie Ihre Pflegekraft.</translation>
+        </message>
+        <message>
+            <source>No meals to choose</source>
+            <translation>Keine Mahlzeiten zur Auswahl</translation>
+        </message>
+        <message>
+            <source>There is no meal left to order for these days.</source>
+            <translation>Für diese Tage kann keine Mahlzeit mehr bestellt werden.</translation>
+        </message>
+        <message>
+            <source>%1 · %2 at %3</source>
+            <translation>%1 · %2 um %3</translation>
+        </message>
+        <message>
+            <source>Your allergy to %1 cannot be checked against the menu: ask your nurse before choosing.</source>
+            <translation>Ihre Allergie gegen %1 kann nicht mit dem Speiseplan abgeglichen werden. Bitte fragen Sie Ihre Pflegekraft, bevor Sie wählen.</translation>
+        </message>
+        <message>
+            <source>The menu has not reached this tablet yet. It will appear once the connection is back.</source>
+            <translation>Der Speiseplan ist noch nicht auf diesem Tablet angekommen. Er erscheint, sobald die Verbindung wieder da ist.</translation>
+        </message>
+        <message>
+            <source>Chosen</source>
+            <translation>Gewählt</translation>
+        </message>
+        <message>
+            <source>Late order (staff)</source>
+            <translation>Nachbestellung (Personal)</translation>
+        </message>
+        <message>
+            <source>Choose by %1</source>
+            <translation>Wählen bis %1</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Geschlossen</translation>
+        </message>
+        <message>
+            <source>Nothing to eat</source>
+            <translation>Nichts essen</translation>
+        </message>
+        <message>
+            <source>Ask your nurse</source>
+            <translation>Pflegekraft fragen</translation>
+        </message>
+        <message>
+            <source>Served</source>
+            <translation>Serviert</translation>
+        </message>
+        <message>
+            <source>The patients' order closed %1. As staff you can still order.</source>
+            <translation>Die Bestellung für Patienten wurde %1 geschlossen. Als Personal können Sie noch bestellen.</translation>
+        </message>
+        <message>
+            <source>Open — choose by %1 (%2 left)</source>
+            <translation>Offen — wählen Sie bis %1 (noch %2)</translation>
+        </message>
+        <message>
+            <source>Closed — choices ended %1. Your nurse can still help.</source>
+            <translation>Geschlossen — die Auswahl endete %1. Ihre Pflegekraft kann Ihnen trotzdem helfen.</translation>
+        </message>
+        <message>
+            <source>Your care team has not set your diet yet, so meals cannot be chosen here. Please ask your nurse.</source>
+            <translation>Ihr Behandlungsteam hat Ihre Kost noch nicht festgelegt. Deshalb können Sie hier noch keine Mahlzeiten wählen. Bitte fragen Sie Ihre Pflegekraft.</translation>
+        </message>
+        <message>
+            <source>This meal is being served.</source>
+            <translation>Diese Mahlzeit wird gerade serviert.</translation>
+        </message>
+        <message>
+            <source>Nothing chosen yet.</source>
+            <translation>Noch nichts gewählt.</translation>
+        </message>
+        <message>
+            <source>a dish no longer on the menu</source>
+            <translation>ein Gericht, das nicht mehr auf dem Speiseplan steht</translation>
+        </message>
+        <message>
+            <source>Your choice: %1</source>
+            <translation>Ihre Wahl: %1</translation>
+        </message>
+        <message>
+            <source>No dishes are listed for this meal yet.</source>
+            <translation>Für diese Mahlzeit sind noch keine Gerichte eingetragen.</translation>
+        </message>
+        <message>
+            <source>Saving your choice…</source>
+            <translation>Ihre Wahl wird gespeichert…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Wird zurückgenommen…</translation>
+        </message>
+        <message>
+            <source>Your choice is saved.</source>
+            <translation>Ihre Wahl ist gespeichert.</translation>
+        </message>
+        <message>
+            <source>Your choice is cancelled.</source>
+            <translation>Ihre Wahl ist zurückgenommen.</translation>
+        </message>
+        <message>
+            <source>Your choice could not be saved. Please try again or ask your nurse.</source>
+            <translation>Ihre Wahl konnte nicht gespeichert werden. Bitte versuchen Sie es noch einmal oder fragen Sie Ihre Pflegekraft.</translation>
+        </message>
+        <message>
+            <source>Too late: choices for this meal have just closed.</source>
+            <translation>Zu spät: Die Auswahl für diese Mahlzeit wurde gerade geschlossen.</translation>
+        </message>
+        <message>
+            <source>Not saved: you must not eat or drink at this time.</source>
+            <translation>Nicht gespeichert: Sie dürfen zurzeit nichts essen und trinken.</translation>
+        </message>
+        <message>
+            <source>Not saved: your diet has not been set. Please ask your nurse.</source>
+            <translation>Nicht gespeichert: Ihre Kost ist noch nicht festgelegt. Bitte fragen Sie Ihre Pflegekraft.</translation>
+        </message>
+        <message>
+            <source>Too late: this meal is already being served.</source>
+            <translation>Zu spät: Diese Mahlzeit wird bereits serviert.</translation>
+        </message>
+        <message>
+            <source>Not saved: this dish is not suitable for you.</source>
+            <translation>Nicht gespeichert: Dieses Gericht ist für Sie nicht geeignet.</translation>
+        </message>
+        <message>
+            <source>Not saved: this dish is no longer on the menu.</source>
+            <translation>Nicht gespeichert: Dieses Gericht steht nicht mehr auf dem Speiseplan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MealWords</name>
+        <message>
+            <source>Breakfast</source>
+            <translation>Frühstück</translation>
+        </message>
+        <message>
+            <source>Lunch</source>
+            <translation>Mittagessen</translation>
+        </message>
+        <message>
+            <source>Dinner</source>
+            <translation>Abendessen</translation>
+        </message>
+        <message>
+            <source>gluten</source>
+            <translation>Gluten</translation>
+        </message>
+        <message>
+            <source>crustaceans</source>
+            <translation>Krebstiere</translation>
+        </message>
+        <message>
+            <source>eggs</source>
+            <translation>Eier</translation>
+        </message>
+        <message>
+            <source>fish</source>
+            <translation>Fisch</translation>
+        </message>
+        <message>
+            <source>peanuts</source>
+            <translation>Erdnüsse</translation>
+        </message>
+        <message>
+            <source>soya</source>
+            <translation>Soja</translation>
+        </message>
+        <message>
+            <source>milk</source>
+            <translation>Milch</translation>
+        </message>
+        <message>
+            <source>tree nuts</source>
+            <translation>Nüsse</translation>
+        </message>
+        <message>
+            <source>celery</source>
+            <translation>Sellerie</translation>
+        </message>
+        <message>
+            <source>mustard</source>
+            <translation>Senf</translation>
+        </message>
+        <message>
+            <source>sesame</source>
+            <translation>Sesam</translation>
+        </message>
+        <message>
+            <source>sulphites</source>
+            <translation>Sulfite</translation>
+        </message>
+        <message>
+            <source>lupin</source>
+            <translation>Lupinen</translation>
+        </message>
+        <message>
+            <source>molluscs</source>
+            <translation>Weichtiere</translation>
+        </message>
+        <message>
+            <source>normal</source>
+            <translation>normal</translation>
+        </message>
+        <message>
+            <source>diabetic</source>
+            <translation>diabetesgerecht</translation>
+        </message>
+        <message>
+            <source>low-salt</source>
+            <translation>salzarm</translation>
+        </message>
+        <message>
+            <source>low-fat</source>
+            <translation>fettarm</translation>
+        </message>
+        <message>
+            <source>renal</source>
+            <translation>nierengerecht</translation>
+        </message>
+        <message>
+            <source>vegetarian</source>
+            <translation>vegetarisch</translation>
+        </message>
+        <message>
+            <source>vegan</source>
+            <translation>vegan</translation>
+        </message>
+        <message>
+            <source>halal</source>
+            <translation>halal</translation>
+        </message>
+        <message>
+            <source>kosher</source>
+            <translation>koscher</translation>
+        </message>
+        <message>
+            <source>gluten-free</source>
+            <translation>glutenfrei</translation>
+        </message>
+        <message>
+            <source>dairy-free</source>
+            <translation>milchfrei</translation>
+        </message>
+        <message>
+            <source>nut-free</source>
+            <translation>nussfrei</translation>
+        </message>
+        <message>
+            <source>liquidised</source>
+            <translation>flüssig</translation>
+        </message>
+        <message>
+            <source>pureed</source>
+            <translation>püriert</translation>
+        </message>
+        <message>
+            <source>minced and moist</source>
+            <translation>zerkleinert und feucht</translation>
+        </message>
+        <message>
+            <source>soft and bite-sized</source>
+            <translation>weich und mundgerecht</translation>
+        </message>
+        <message>
+            <source>regular</source>
+            <translation>normal</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>unbekannt</translation>
+        </message>
+        <message>
+            <source>Contains %1 — allergy recorded</source>
+            <translation>Enthält %1 — Allergie vermerkt</translation>
+        </message>
+        <message>
+            <source>Contains %1 — left out of your diet</source>
+            <translation>Enthält %1 — wird bei Ihrer Kost weggelassen</translation>
+        </message>
+        <message>
+            <source>Allergens not declared — cannot be checked for you</source>
+            <translation>Allergene nicht angegeben — kann für Sie nicht geprüft werden</translation>
+        </message>
+        <message>
+            <source>Not allowed on your %1 diet</source>
+            <translation>Nicht erlaubt bei Ihrer Kost (%1)</translation>
+        </message>
+        <message>
+            <source>Your diet (%1) cannot be checked here</source>
+            <translation>Ihre Kost (%1) kann hier nicht geprüft werden</translation>
+        </message>
+        <message>
+            <source>Not %1</source>
+            <translation>Nicht %1</translation>
+        </message>
+        <message>
+            <source>Not suitable for the %1 texture</source>
+            <translation>Nicht geeignet: Ihr Essen muss %1 sein</translation>
+        </message>
+        <message>
+            <source>Texture not given — cannot be checked for you</source>
+            <translation>Konsistenz nicht angegeben — kann für Sie nicht geprüft werden</translation>
+        </message>
+        <message>
+            <source>Allergens: not declared</source>
+            <translation>Allergene: nicht angegeben</translation>
+        </message>
+        <message>
+            <source>None of the 14 main allergens</source>
+            <translation>Keines der 14 Hauptallergene</translation>
+        </message>
+        <message>
+            <source>Contains: %1</source>
+            <translation>Enthält: %1</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Heute</translation>
+        </message>
+        <message>
+            <source>Tomorrow</source>
+            <translation>Morgen</translation>
+        </message>
+        <message>
+            <source>less than a minute</source>
+            <translation>weniger als eine Minute</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n Tag</numerusform>
+                <numerusform>%n Tage</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation>%1 Std. %2 Min.</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 Min.</translation>
+        </message>
+        <message>
+            <source>today at %1</source>
+            <translation>heute um %1</translation>
+        </message>
+        <message>
+            <source>tomorrow at %1</source>
+            <translation>morgen um %1</translation>
+        </message>
+        <message>
+            <source>yesterday at %1</source>
+            <translation>gestern um %1</translation>
+        </message>
+        <message>
+            <source>%1 at %2</source>
+            <translation>%1 um %2</translation>
+        </message>
+        <message>
+            <source>Nothing to eat or drink until %1</source>
+            <translation>Bis %1 nichts essen und trinken</translation>
+        </message>
+        <message>
+            <source>Nothing to eat or drink until your care team says so</source>
+            <translation>Nichts essen und trinken, bis Ihr Behandlungsteam es erlaubt</translation>
+        </message>
+        <message>
+            <source>%1 — to prepare for: %2</source>
+            <translation>%1 — zur Vorbereitung auf: %2</translation>
+        </message>
+        <message>
+            <source>%1 — your care team's instruction</source>
+            <translation>%1 — Anweisung Ihres Behandlungsteams</translation>
+        </message>
+        <message>
+            <source>Sent to the kitchen</source>
+            <translation>An die Küche übermittelt</translation>
+        </message>
+        <message>
+            <source>Saved — will be sent when the connection is back</source>
+            <translation>Gespeichert — wird übermittelt, sobald die Verbindung wieder da ist</translation>
+        </message>
+        <message>
+            <source>Not accepted — please ask your nurse</source>
+            <translation>Nicht angenommen — bitte fragen Sie Ihre Pflegekraft</translation>
+        </message>
+    </context>
+    <context>
+        <name>MealsTab</name>
+        <message>
+            <source>Meals</source>
+            <translation>Mahlzeiten</translation>
+        </message>
+    </context>
+    <context>
         <name>MedicationsTab</name>
         <message>
             <source>○ Upcoming</source>
@@ -996,6 +1420,234 @@
         </message>
     </context>
     <context>
+        <name>PatientDisplay</name>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>Text size</source>
+            <translation>Schriftgröße</translation>
+        </message>
+        <message>
+            <source>Contrast</source>
+            <translation>Kontrast</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>Normal</translation>
+        </message>
+        <message>
+            <source>Large</source>
+            <translation>Groß</translation>
+        </message>
+        <message>
+            <source>Very large</source>
+            <translation>Sehr groß</translation>
+        </message>
+        <message>
+            <source>Text size: %1</source>
+            <translation>Schriftgröße: %1</translation>
+        </message>
+        <message>
+            <source>Standard</source>
+            <translation>Standard</translation>
+        </message>
+        <message>
+            <source>Standard contrast</source>
+            <translation>Normaler Kontrast</translation>
+        </message>
+        <message>
+            <source>High contrast</source>
+            <translation>Hoher Kontrast</translation>
+        </message>
+        <message>
+            <source>The tablet keeps these choices until you leave this bed.</source>
+            <translation>Das Tablet behält diese Einstellungen, bis Sie dieses Bett verlassen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatientHome</name>
+        <message>
+            <source>My meals</source>
+            <translation>Meine Mahlzeiten</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Wird geladen…</translation>
+        </message>
+        <message>
+            <source>Your diet has not been set yet. Please ask your nurse.</source>
+            <translation>Ihre Kost ist noch nicht festgelegt. Bitte fragen Sie Ihre Pflegekraft.</translation>
+        </message>
+        <message>
+            <source>nothing to eat</source>
+            <translation>nichts essen</translation>
+        </message>
+        <message>
+            <source>chosen</source>
+            <translation>gewählt</translation>
+        </message>
+        <message>
+            <source>choose by %1</source>
+            <translation>wählen bis %1</translation>
+        </message>
+        <message>
+            <source>choices closed</source>
+            <translation>Auswahl geschlossen</translation>
+        </message>
+        <message>
+            <source>Tap here to choose your meals.</source>
+            <translation>Tippen Sie hier, um Ihre Mahlzeiten zu wählen.</translation>
+        </message>
+        <message>
+            <source>Nothing to choose right now.</source>
+            <translation>Im Moment gibt es nichts zu wählen.</translation>
+        </message>
+        <message>
+            <source>My day</source>
+            <translation>Mein Tag</translation>
+        </message>
+        <message>
+            <source>No appointments today or tomorrow.</source>
+            <translation>Heute und morgen keine Termine.</translation>
+        </message>
+        <message>
+            <source>Tap here to see your meal times.</source>
+            <translation>Tippen Sie hier, um Ihre Essenszeiten zu sehen.</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Termin</translation>
+        </message>
+        <message>
+            <source>Start fasting</source>
+            <translation>Nüchtern bleiben</translation>
+        </message>
+        <message>
+            <source>Preparation: %1</source>
+            <translation>Vorbereitung: %1</translation>
+        </message>
+        <message>
+            <source>nothing to eat or drink from %1</source>
+            <translation>ab %1 nichts essen und trinken</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatientSchedule</name>
+        <message>
+            <source>Nothing to eat or drink until your care team says so</source>
+            <translation>Nichts essen und trinken, bis Ihr Behandlungsteam es erlaubt</translation>
+        </message>
+        <message>
+            <source>Nothing to eat or drink until %1</source>
+            <translation>Bis %1 nichts essen und trinken</translation>
+        </message>
+        <message>
+            <source>Your choice: %1</source>
+            <translation>Ihre Wahl: %1</translation>
+        </message>
+        <message>
+            <source>No dish chosen yet</source>
+            <translation>Noch kein Gericht gewählt</translation>
+        </message>
+        <message>
+            <source>Start fasting: nothing to eat or drink</source>
+            <translation>Nüchtern bleiben: nichts essen und trinken</translation>
+        </message>
+        <message>
+            <source>To prepare for: %1</source>
+            <translation>Zur Vorbereitung auf: %1</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Termin</translation>
+        </message>
+        <message>
+            <source>Until %1</source>
+            <translation>Bis %1</translation>
+        </message>
+        <message>
+            <source>Where: %1</source>
+            <translation>Wo: %1</translation>
+        </message>
+        <message>
+            <source>With: %1</source>
+            <translation>Mit: %1</translation>
+        </message>
+        <message>
+            <source>To prepare: %1</source>
+            <translation>Zur Vorbereitung: %1</translation>
+        </message>
+        <message>
+            <source>My day</source>
+            <translation>Mein Tag</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Wird geladen…</translation>
+        </message>
+        <message>
+            <source>Times can change. Your nurse will tell you if they do.</source>
+            <translation>Zeiten können sich ändern. Ihre Pflegekraft sagt Ihnen Bescheid, wenn das passiert.</translation>
+        </message>
+        <message>
+            <source>Nothing planned.</source>
+            <translation>Nichts geplant.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatientWindow</name>
+        <message>
+            <source>Home</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>Meals</source>
+            <translation>Mahlzeiten</translation>
+        </message>
+        <message>
+            <source>My day</source>
+            <translation>Mein Tag</translation>
+        </message>
+        <message>
+            <source>Language and text size</source>
+            <translation>Sprache und Schriftgröße</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>Personal</translation>
+        </message>
+        <message>
+            <source>Staff sign-in</source>
+            <translation>Anmeldung Personal</translation>
+        </message>
+        <message>
+            <source>This bed is ready for its next patient</source>
+            <translation>Dieses Bett ist bereit für den nächsten Patienten</translation>
+        </message>
+        <message>
+            <source>When you are admitted to this bed, this screen will show your meals and your day. Staff can sign in below.</source>
+            <translation>Wenn Sie in diesem Bett aufgenommen werden, zeigt dieser Bildschirm Ihre Mahlzeiten und Ihren Tag. Das Personal kann sich unten anmelden.</translation>
+        </message>
+        <message>
+            <source>Good morning, %1</source>
+            <translation>Guten Morgen, %1</translation>
+        </message>
+        <message>
+            <source>Good afternoon, %1</source>
+            <translation>Guten Tag, %1</translation>
+        </message>
+        <message>
+            <source>Good evening, %1</source>
+            <translation>Guten Abend, %1</translation>
+        </message>
+        <message>
+            <source>Time: %1</source>
+            <translation>Uhrzeit: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultsTab</name>
         <message>
             <source>no value</source>
@@ -1166,6 +1818,14 @@
         <message>
             <source>Lock the screen</source>
             <translation>Bildschirm sperren</translation>
+        </message>
+        <message>
+            <source>Patient screen</source>
+            <translation>Patientenansicht</translation>
+        </message>
+        <message>
+            <source>Lock and return to the patient screen</source>
+            <translation>Sperren und zur Patientenansicht zurückkehren</translation>
         </message>
         <message>
             <source>← Chart</source>

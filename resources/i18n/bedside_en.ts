@@ -515,6 +515,430 @@
         </message>
     </context>
     <context>
+        <name>MealChooser</name>
+        <message>
+            <source>Picture of the dish</source>
+            <translation>Picture of the dish</translation>
+        </message>
+        <message>
+            <source>Your choice</source>
+            <translation>Your choice</translation>
+        </message>
+        <message>
+            <source>Choose</source>
+            <translation>Choose</translation>
+        </message>
+        <message>
+            <source>Choose %1</source>
+            <translation>Choose %1</translation>
+        </message>
+        <message>
+            <source>Loading the menu…</source>
+            <translation>Loading the menu…</translation>
+        </message>
+        <message>
+            <source>Cancel my choice</source>
+            <translation>Cancel my choice</translation>
+        </message>
+        <message>
+            <source>The menu cannot be shown just now. Please ask your nurse.</source>
+            <translation>The menu cannot be shown just now. Please ask your nurse.</translation>
+        </message>
+        <message>
+            <source>No meals to choose</source>
+            <translation>No meals to choose</translation>
+        </message>
+        <message>
+            <source>There is no meal left to order for these days.</source>
+            <translation>There is no meal left to order for these days.</translation>
+        </message>
+        <message>
+            <source>%1 · %2 at %3</source>
+            <translation>%1 · %2 at %3</translation>
+        </message>
+        <message>
+            <source>Your allergy to %1 cannot be checked against the menu: ask your nurse before choosing.</source>
+            <translation>Your allergy to %1 cannot be checked against the menu: ask your nurse before choosing.</translation>
+        </message>
+        <message>
+            <source>The menu has not reached this tablet yet. It will appear once the connection is back.</source>
+            <translation>The menu has not reached this tablet yet. It will appear once the connection is back.</translation>
+        </message>
+        <message>
+            <source>Chosen</source>
+            <translation>Chosen</translation>
+        </message>
+        <message>
+            <source>Late order (staff)</source>
+            <translation>Late order (staff)</translation>
+        </message>
+        <message>
+            <source>Choose by %1</source>
+            <translation>Choose by %1</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <source>Nothing to eat</source>
+            <translation>Nothing to eat</translation>
+        </message>
+        <message>
+            <source>Ask your nurse</source>
+            <translation>Ask your nurse</translation>
+        </message>
+        <message>
+            <source>Served</source>
+            <translation>Served</translation>
+        </message>
+        <message>
+            <source>The patients' order closed %1. As staff you can still order.</source>
+            <translation>The patients' order closed %1. As staff you can still order.</translation>
+        </message>
+        <message>
+            <source>Open — choose by %1 (%2 left)</source>
+            <translation>Open — choose by %1 (%2 left)</translation>
+        </message>
+        <message>
+            <source>Closed — choices ended %1. Your nurse can still help.</source>
+            <translation>Closed — choices ended %1. Your nurse can still help.</translation>
+        </message>
+        <message>
+            <source>Your care team has not set your diet yet, so meals cannot be chosen here. Please ask your nurse.</source>
+            <translation>Your care team has not set your diet yet, so meals cannot be chosen here. Please ask your nurse.</translation>
+        </message>
+        <message>
+            <source>This meal is being served.</source>
+            <translation>This meal is being served.</translation>
+        </message>
+        <message>
+            <source>Nothing chosen yet.</source>
+            <translation>Nothing chosen yet.</translation>
+        </message>
+        <message>
+            <source>a dish no longer on the menu</source>
+            <translation>a dish no longer on the menu</translation>
+        </message>
+        <message>
+            <source>Your choice: %1</source>
+            <translation>Your choice: %1</translation>
+        </message>
+        <message>
+            <source>No dishes are listed for this meal yet.</source>
+            <translation>No dishes are listed for this meal yet.</translation>
+        </message>
+        <message>
+            <source>Saving your choice…</source>
+            <translation>Saving your choice…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <source>Your choice is saved.</source>
+            <translation>Your choice is saved.</translation>
+        </message>
+        <message>
+            <source>Your choice is cancelled.</source>
+            <translation>Your choice is cancelled.</translation>
+        </message>
+        <message>
+            <source>Your choice could not be saved. Please try again or ask your nurse.</source>
+            <translation>Your choice could not be saved. Please try again or ask your nurse.</translation>
+        </message>
+        <message>
+            <source>Too late: choices for this meal have just closed.</source>
+            <translation>Too late: choices for this meal have just closed.</translation>
+        </message>
+        <message>
+            <source>Not saved: you must not eat or drink at this time.</source>
+            <translation>Not saved: you must not eat or drink at this time.</translation>
+        </message>
+        <message>
+            <source>Not saved: your diet has not been set. Please ask your nurse.</source>
+            <translation>Not saved: your diet has not been set. Please ask your nurse.</translation>
+        </message>
+        <message>
+            <source>Too late: this meal is already being served.</source>
+            <translation>Too late: this meal is already being served.</translation>
+        </message>
+        <message>
+            <source>Not saved: this dish is not suitable for you.</source>
+            <translation>Not saved: this dish is not suitable for you.</translation>
+        </message>
+        <message>
+            <source>Not saved: this dish is no longer on the menu.</source>
+            <translation>Not saved: this dish is no longer on the menu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MealWords</name>
+        <message>
+            <source>Breakfast</source>
+            <translation>Breakfast</translation>
+        </message>
+        <message>
+            <source>Lunch</source>
+            <translation>Lunch</translation>
+        </message>
+        <message>
+            <source>Dinner</source>
+            <translation>Dinner</translation>
+        </message>
+        <message>
+            <source>gluten</source>
+            <translation>gluten</translation>
+        </message>
+        <message>
+            <source>crustaceans</source>
+            <translation>crustaceans</translation>
+        </message>
+        <message>
+            <source>eggs</source>
+            <translation>eggs</translation>
+        </message>
+        <message>
+            <source>fish</source>
+            <translation>fish</translation>
+        </message>
+        <message>
+            <source>peanuts</source>
+            <translation>peanuts</translation>
+        </message>
+        <message>
+            <source>soya</source>
+            <translation>soya</translation>
+        </message>
+        <message>
+            <source>milk</source>
+            <translation>milk</translation>
+        </message>
+        <message>
+            <source>tree nuts</source>
+            <translation>tree nuts</translation>
+        </message>
+        <message>
+            <source>celery</source>
+            <translation>celery</translation>
+        </message>
+        <message>
+            <source>mustard</source>
+            <translation>mustard</translation>
+        </message>
+        <message>
+            <source>sesame</source>
+            <translation>sesame</translation>
+        </message>
+        <message>
+            <source>sulphites</source>
+            <translation>sulphites</translation>
+        </message>
+        <message>
+            <source>lupin</source>
+            <translation>lupin</translation>
+        </message>
+        <message>
+            <source>molluscs</source>
+            <translation>molluscs</translation>
+        </message>
+        <message>
+            <source>normal</source>
+            <translation>normal</translation>
+        </message>
+        <message>
+            <source>diabetic</source>
+            <translation>diabetic</translation>
+        </message>
+        <message>
+            <source>low-salt</source>
+            <translation>low-salt</translation>
+        </message>
+        <message>
+            <source>low-fat</source>
+            <translation>low-fat</translation>
+        </message>
+        <message>
+            <source>renal</source>
+            <translation>renal</translation>
+        </message>
+        <message>
+            <source>vegetarian</source>
+            <translation>vegetarian</translation>
+        </message>
+        <message>
+            <source>vegan</source>
+            <translation>vegan</translation>
+        </message>
+        <message>
+            <source>halal</source>
+            <translation>halal</translation>
+        </message>
+        <message>
+            <source>kosher</source>
+            <translation>kosher</translation>
+        </message>
+        <message>
+            <source>gluten-free</source>
+            <translation>gluten-free</translation>
+        </message>
+        <message>
+            <source>dairy-free</source>
+            <translation>dairy-free</translation>
+        </message>
+        <message>
+            <source>nut-free</source>
+            <translation>nut-free</translation>
+        </message>
+        <message>
+            <source>liquidised</source>
+            <translation>liquidised</translation>
+        </message>
+        <message>
+            <source>pureed</source>
+            <translation>pureed</translation>
+        </message>
+        <message>
+            <source>minced and moist</source>
+            <translation>minced and moist</translation>
+        </message>
+        <message>
+            <source>soft and bite-sized</source>
+            <translation>soft and bite-sized</translation>
+        </message>
+        <message>
+            <source>regular</source>
+            <translation>regular</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <source>Contains %1 — allergy recorded</source>
+            <translation>Contains %1 — allergy recorded</translation>
+        </message>
+        <message>
+            <source>Contains %1 — left out of your diet</source>
+            <translation>Contains %1 — left out of your diet</translation>
+        </message>
+        <message>
+            <source>Allergens not declared — cannot be checked for you</source>
+            <translation>Allergens not declared — cannot be checked for you</translation>
+        </message>
+        <message>
+            <source>Not allowed on your %1 diet</source>
+            <translation>Not allowed on your %1 diet</translation>
+        </message>
+        <message>
+            <source>Your diet (%1) cannot be checked here</source>
+            <translation>Your diet (%1) cannot be checked here</translation>
+        </message>
+        <message>
+            <source>Not %1</source>
+            <translation>Not %1</translation>
+        </message>
+        <message>
+            <source>Not suitable for the %1 texture</source>
+            <translation>Not suitable for the %1 texture</translation>
+        </message>
+        <message>
+            <source>Texture not given — cannot be checked for you</source>
+            <translation>Texture not given — cannot be checked for you</translation>
+        </message>
+        <message>
+            <source>Allergens: not declared</source>
+            <translation>Allergens: not declared</translation>
+        </message>
+        <message>
+            <source>None of the 14 main allergens</source>
+            <translation>None of the 14 main allergens</translation>
+        </message>
+        <message>
+            <source>Contains: %1</source>
+            <translation>Contains: %1</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>Tomorrow</source>
+            <translation>Tomorrow</translation>
+        </message>
+        <message>
+            <source>less than a minute</source>
+            <translation>less than a minute</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n day</numerusform>
+                <numerusform>%n days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation>%1 h %2 min</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>today at %1</source>
+            <translation>today at %1</translation>
+        </message>
+        <message>
+            <source>tomorrow at %1</source>
+            <translation>tomorrow at %1</translation>
+        </message>
+        <message>
+            <source>yesterday at %1</source>
+            <translation>yesterday at %1</translation>
+        </message>
+        <message>
+            <source>%1 at %2</source>
+            <translation>%1 at %2</translation>
+        </message>
+        <message>
+            <source>Nothing to eat or drink until %1</source>
+            <translation>Nothing to eat or drink until %1</translation>
+        </message>
+        <message>
+            <source>Nothing to eat or drink until your care team says so</source>
+            <translation>Nothing to eat or drink until your care team says so</translation>
+        </message>
+        <message>
+            <source>%1 — to prepare for: %2</source>
+            <translation>%1 — to prepare for: %2</translation>
+        </message>
+        <message>
+            <source>%1 — your care team's instruction</source>
+            <translation>%1 — your care team's instruction</translation>
+        </message>
+        <message>
+            <source>Sent to the kitchen</source>
+            <translation>Sent to the kitchen</translation>
+        </message>
+        <message>
+            <source>Saved — will be sent when the connection is back</source>
+            <translation>Saved — will be sent when the connection is back</translation>
+        </message>
+        <message>
+            <source>Not accepted — please ask your nurse</source>
+            <translation>Not accepted — please ask your nurse</translation>
+        </message>
+    </context>
+    <context>
+        <name>MealsTab</name>
+        <message>
+            <source>Meals</source>
+            <translation>Meals</translation>
+        </message>
+    </context>
+    <context>
         <name>MedicationsTab</name>
         <message>
             <source>○ Upcoming</source>
@@ -996,6 +1420,234 @@
         </message>
     </context>
     <context>
+        <name>PatientDisplay</name>
+        <message>
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>Text size</source>
+            <translation>Text size</translation>
+        </message>
+        <message>
+            <source>Contrast</source>
+            <translation>Contrast</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>Normal</translation>
+        </message>
+        <message>
+            <source>Large</source>
+            <translation>Large</translation>
+        </message>
+        <message>
+            <source>Very large</source>
+            <translation>Very large</translation>
+        </message>
+        <message>
+            <source>Text size: %1</source>
+            <translation>Text size: %1</translation>
+        </message>
+        <message>
+            <source>Standard</source>
+            <translation>Standard</translation>
+        </message>
+        <message>
+            <source>Standard contrast</source>
+            <translation>Standard contrast</translation>
+        </message>
+        <message>
+            <source>High contrast</source>
+            <translation>High contrast</translation>
+        </message>
+        <message>
+            <source>The tablet keeps these choices until you leave this bed.</source>
+            <translation>The tablet keeps these choices until you leave this bed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatientHome</name>
+        <message>
+            <source>My meals</source>
+            <translation>My meals</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>Your diet has not been set yet. Please ask your nurse.</source>
+            <translation>Your diet has not been set yet. Please ask your nurse.</translation>
+        </message>
+        <message>
+            <source>nothing to eat</source>
+            <translation>nothing to eat</translation>
+        </message>
+        <message>
+            <source>chosen</source>
+            <translation>chosen</translation>
+        </message>
+        <message>
+            <source>choose by %1</source>
+            <translation>choose by %1</translation>
+        </message>
+        <message>
+            <source>choices closed</source>
+            <translation>choices closed</translation>
+        </message>
+        <message>
+            <source>Tap here to choose your meals.</source>
+            <translation>Tap here to choose your meals.</translation>
+        </message>
+        <message>
+            <source>Nothing to choose right now.</source>
+            <translation>Nothing to choose right now.</translation>
+        </message>
+        <message>
+            <source>My day</source>
+            <translation>My day</translation>
+        </message>
+        <message>
+            <source>No appointments today or tomorrow.</source>
+            <translation>No appointments today or tomorrow.</translation>
+        </message>
+        <message>
+            <source>Tap here to see your meal times.</source>
+            <translation>Tap here to see your meal times.</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Appointment</translation>
+        </message>
+        <message>
+            <source>Start fasting</source>
+            <translation>Start fasting</translation>
+        </message>
+        <message>
+            <source>Preparation: %1</source>
+            <translation>Preparation: %1</translation>
+        </message>
+        <message>
+            <source>nothing to eat or drink from %1</source>
+            <translation>nothing to eat or drink from %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatientSchedule</name>
+        <message>
+            <source>Nothing to eat or drink until your care team says so</source>
+            <translation>Nothing to eat or drink until your care team says so</translation>
+        </message>
+        <message>
+            <source>Nothing to eat or drink until %1</source>
+            <translation>Nothing to eat or drink until %1</translation>
+        </message>
+        <message>
+            <source>Your choice: %1</source>
+            <translation>Your choice: %1</translation>
+        </message>
+        <message>
+            <source>No dish chosen yet</source>
+            <translation>No dish chosen yet</translation>
+        </message>
+        <message>
+            <source>Start fasting: nothing to eat or drink</source>
+            <translation>Start fasting: nothing to eat or drink</translation>
+        </message>
+        <message>
+            <source>To prepare for: %1</source>
+            <translation>To prepare for: %1</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Appointment</translation>
+        </message>
+        <message>
+            <source>Until %1</source>
+            <translation>Until %1</translation>
+        </message>
+        <message>
+            <source>Where: %1</source>
+            <translation>Where: %1</translation>
+        </message>
+        <message>
+            <source>With: %1</source>
+            <translation>With: %1</translation>
+        </message>
+        <message>
+            <source>To prepare: %1</source>
+            <translation>To prepare: %1</translation>
+        </message>
+        <message>
+            <source>My day</source>
+            <translation>My day</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>Times can change. Your nurse will tell you if they do.</source>
+            <translation>Times can change. Your nurse will tell you if they do.</translation>
+        </message>
+        <message>
+            <source>Nothing planned.</source>
+            <translation>Nothing planned.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatientWindow</name>
+        <message>
+            <source>Home</source>
+            <translation>Home</translation>
+        </message>
+        <message>
+            <source>Meals</source>
+            <translation>Meals</translation>
+        </message>
+        <message>
+            <source>My day</source>
+            <translation>My day</translation>
+        </message>
+        <message>
+            <source>Language and text size</source>
+            <translation>Language and text size</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <source>Staff sign-in</source>
+            <translation>Staff sign-in</translation>
+        </message>
+        <message>
+            <source>This bed is ready for its next patient</source>
+            <translation>This bed is ready for its next patient</translation>
+        </message>
+        <message>
+            <source>When you are admitted to this bed, this screen will show your meals and your day. Staff can sign in below.</source>
+            <translation>When you are admitted to this bed, this screen will show your meals and your day. Staff can sign in below.</translation>
+        </message>
+        <message>
+            <source>Good morning, %1</source>
+            <translation>Good morning, %1</translation>
+        </message>
+        <message>
+            <source>Good afternoon, %1</source>
+            <translation>Good afternoon, %1</translation>
+        </message>
+        <message>
+            <source>Good evening, %1</source>
+            <translation>Good evening, %1</translation>
+        </message>
+        <message>
+            <source>Time: %1</source>
+            <translation>Time: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultsTab</name>
         <message>
             <source>no value</source>
@@ -1166,6 +1818,14 @@
         <message>
             <source>Lock the screen</source>
             <translation>Lock the screen</translation>
+        </message>
+        <message>
+            <source>Patient screen</source>
+            <translation>Patient screen</translation>
+        </message>
+        <message>
+            <source>Lock and return to the patient screen</source>
+            <translation>Lock and return to the patient screen</translation>
         </message>
         <message>
             <source>← Chart</source>

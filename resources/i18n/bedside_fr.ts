@@ -515,6 +515,430 @@
         </message>
     </context>
     <context>
+        <name>MealChooser</name>
+        <message>
+            <source>Picture of the dish</source>
+            <translation>Photo du plat</translation>
+        </message>
+        <message>
+            <source>Your choice</source>
+            <translation>Votre choix</translation>
+        </message>
+        <message>
+            <source>Choose</source>
+            <translation>Choisir</translation>
+        </message>
+        <message>
+            <source>Choose %1</source>
+            <translation>Choisir %1</translation>
+        </message>
+        <message>
+            <source>Loading the menu…</source>
+            <translation>Chargement du menu…</translation>
+        </message>
+        <message>
+            <source>Cancel my choice</source>
+            <translation>Annuler mon choix</translation>
+        </message>
+        <message>
+            <source>The menu cannot be shown just now. Please ask your nurse.</source>
+            <translation>Le menu ne peut pas s'afficher pour le moment. Demandez à l'équipe soignante.</translation>
+        </message>
+        <message>
+            <source>No meals to choose</source>
+            <translation>Aucun repas à choisir</translation>
+        </message>
+        <message>
+            <source>There is no meal left to order for these days.</source>
+            <translation>Il n'y a plus de repas à commander pour ces jours-ci.</translation>
+        </message>
+        <message>
+            <source>%1 · %2 at %3</source>
+            <translation>%1 · %2 à %3</translation>
+        </message>
+        <message>
+            <source>Your allergy to %1 cannot be checked against the menu: ask your nurse before choosing.</source>
+            <translation>Votre allergie (%1) ne peut pas être vérifiée avec le menu : demandez à l'équipe soignante avant de choisir.</translation>
+        </message>
+        <message>
+            <source>The menu has not reached this tablet yet. It will appear once the connection is back.</source>
+            <translation>Le menu n'est pas encore arrivé sur cette tablette. Il s'affichera dès le retour de la connexion.</translation>
+        </message>
+        <message>
+            <source>Chosen</source>
+            <translation>Choisi</translation>
+        </message>
+        <message>
+            <source>Late order (staff)</source>
+            <translation>Hors délai (personnel)</translation>
+        </message>
+        <message>
+            <source>Choose by %1</source>
+            <translation>À choisir avant %1</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Fermé</translation>
+        </message>
+        <message>
+            <source>Nothing to eat</source>
+            <translation>Rien à manger</translation>
+        </message>
+        <message>
+            <source>Ask your nurse</source>
+            <translation>Voir un soignant</translation>
+        </message>
+        <message>
+            <source>Served</source>
+            <translation>Servi</translation>
+        </message>
+        <message>
+            <source>The patients' order closed %1. As staff you can still order.</source>
+            <translation>Les commandes des patients ont été clôturées %1. En tant que soignant, vous pouvez encore commander.</translation>
+        </message>
+        <message>
+            <source>Open — choose by %1 (%2 left)</source>
+            <translation>Ouvert — vous pouvez choisir jusqu'à %1 (encore %2)</translation>
+        </message>
+        <message>
+            <source>Closed — choices ended %1. Your nurse can still help.</source>
+            <translation>Fermé — les choix ont pris fin %1. L'équipe soignante peut encore vous aider.</translation>
+        </message>
+        <message>
+            <source>Your care team has not set your diet yet, so meals cannot be chosen here. Please ask your nurse.</source>
+            <translation>Votre régime n'a pas encore été fixé par l'équipe médicale : vous ne pouvez donc pas choisir vos repas ici. Demandez à l'équipe soignante.</translation>
+        </message>
+        <message>
+            <source>This meal is being served.</source>
+            <translation>Ce repas est en cours de service.</translation>
+        </message>
+        <message>
+            <source>Nothing chosen yet.</source>
+            <translation>Rien de choisi pour le moment.</translation>
+        </message>
+        <message>
+            <source>a dish no longer on the menu</source>
+            <translation>un plat qui n'est plus au menu</translation>
+        </message>
+        <message>
+            <source>Your choice: %1</source>
+            <translation>Votre choix : %1</translation>
+        </message>
+        <message>
+            <source>No dishes are listed for this meal yet.</source>
+            <translation>Aucun plat n'est encore prévu pour ce repas.</translation>
+        </message>
+        <message>
+            <source>Saving your choice…</source>
+            <translation>Enregistrement de votre choix…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Annulation…</translation>
+        </message>
+        <message>
+            <source>Your choice is saved.</source>
+            <translation>Votre choix est enregistré.</translation>
+        </message>
+        <message>
+            <source>Your choice is cancelled.</source>
+            <translation>Votre choix est annulé.</translation>
+        </message>
+        <message>
+            <source>Your choice could not be saved. Please try again or ask your nurse.</source>
+            <translation>Votre choix n'a pas pu être enregistré. Réessayez ou demandez à l'équipe soignante.</translation>
+        </message>
+        <message>
+            <source>Too late: choices for this meal have just closed.</source>
+            <translation>Trop tard : les choix pour ce repas viennent de se terminer.</translation>
+        </message>
+        <message>
+            <source>Not saved: you must not eat or drink at this time.</source>
+            <translation>Non enregistré : vous ne devez rien manger ni boire pour le moment.</translation>
+        </message>
+        <message>
+            <source>Not saved: your diet has not been set. Please ask your nurse.</source>
+            <translation>Non enregistré : votre régime n'a pas encore été fixé. Demandez à l'équipe soignante.</translation>
+        </message>
+        <message>
+            <source>Too late: this meal is already being served.</source>
+            <translation>Trop tard : ce repas est déjà en cours de service.</translation>
+        </message>
+        <message>
+            <source>Not saved: this dish is not suitable for you.</source>
+            <translation>Non enregistré : ce plat ne vous convient pas.</translation>
+        </message>
+        <message>
+            <source>Not saved: this dish is no longer on the menu.</source>
+            <translation>Non enregistré : ce plat n'est plus au menu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MealWords</name>
+        <message>
+            <source>Breakfast</source>
+            <translation>Petit-déjeuner</translation>
+        </message>
+        <message>
+            <source>Lunch</source>
+            <translation>Déjeuner</translation>
+        </message>
+        <message>
+            <source>Dinner</source>
+            <translation>Dîner</translation>
+        </message>
+        <message>
+            <source>gluten</source>
+            <translation>gluten</translation>
+        </message>
+        <message>
+            <source>crustaceans</source>
+            <translation>crustacés</translation>
+        </message>
+        <message>
+            <source>eggs</source>
+            <translation>œufs</translation>
+        </message>
+        <message>
+            <source>fish</source>
+            <translation>poisson</translation>
+        </message>
+        <message>
+            <source>peanuts</source>
+            <translation>arachides</translation>
+        </message>
+        <message>
+            <source>soya</source>
+            <translation>soja</translation>
+        </message>
+        <message>
+            <source>milk</source>
+            <translation>lait</translation>
+        </message>
+        <message>
+            <source>tree nuts</source>
+            <translation>fruits à coque</translation>
+        </message>
+        <message>
+            <source>celery</source>
+            <translation>céleri</translation>
+        </message>
+        <message>
+            <source>mustard</source>
+            <translation>moutarde</translation>
+        </message>
+        <message>
+            <source>sesame</source>
+            <translation>sésame</translation>
+        </message>
+        <message>
+            <source>sulphites</source>
+            <translation>sulfites</translation>
+        </message>
+        <message>
+            <source>lupin</source>
+            <translation>lupin</translation>
+        </message>
+        <message>
+            <source>molluscs</source>
+            <translation>mollusques</translation>
+        </message>
+        <message>
+            <source>normal</source>
+            <translation>normal</translation>
+        </message>
+        <message>
+            <source>diabetic</source>
+            <translation>diabétique</translation>
+        </message>
+        <message>
+            <source>low-salt</source>
+            <translation>pauvre en sel</translation>
+        </message>
+        <message>
+            <source>low-fat</source>
+            <translation>pauvre en graisses</translation>
+        </message>
+        <message>
+            <source>renal</source>
+            <translation>rénal</translation>
+        </message>
+        <message>
+            <source>vegetarian</source>
+            <translation>végétarien</translation>
+        </message>
+        <message>
+            <source>vegan</source>
+            <translation>végétalien</translation>
+        </message>
+        <message>
+            <source>halal</source>
+            <translation>halal</translation>
+        </message>
+        <message>
+            <source>kosher</source>
+            <translation>casher</translation>
+        </message>
+        <message>
+            <source>gluten-free</source>
+            <translation>sans gluten</translation>
+        </message>
+        <message>
+            <source>dairy-free</source>
+            <translation>sans produits laitiers</translation>
+        </message>
+        <message>
+            <source>nut-free</source>
+            <translation>sans fruits à coque</translation>
+        </message>
+        <message>
+            <source>liquidised</source>
+            <translation>mixé liquide</translation>
+        </message>
+        <message>
+            <source>pureed</source>
+            <translation>mixé lisse</translation>
+        </message>
+        <message>
+            <source>minced and moist</source>
+            <translation>haché et humide</translation>
+        </message>
+        <message>
+            <source>soft and bite-sized</source>
+            <translation>tendre, en petites bouchées</translation>
+        </message>
+        <message>
+            <source>regular</source>
+            <translation>normal</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>inconnu</translation>
+        </message>
+        <message>
+            <source>Contains %1 — allergy recorded</source>
+            <translation>Contient : %1 — allergie signalée</translation>
+        </message>
+        <message>
+            <source>Contains %1 — left out of your diet</source>
+            <translation>Contient : %1 — à éviter dans votre régime</translation>
+        </message>
+        <message>
+            <source>Allergens not declared — cannot be checked for you</source>
+            <translation>Allergènes non indiqués — vérification impossible pour vous</translation>
+        </message>
+        <message>
+            <source>Not allowed on your %1 diet</source>
+            <translation>Non autorisé dans votre régime %1</translation>
+        </message>
+        <message>
+            <source>Your diet (%1) cannot be checked here</source>
+            <translation>Votre régime (%1) ne peut pas être vérifié ici</translation>
+        </message>
+        <message>
+            <source>Not %1</source>
+            <translation>Pas un plat %1</translation>
+        </message>
+        <message>
+            <source>Not suitable for the %1 texture</source>
+            <translation>Ne vous convient pas : il vous faut un plat %1</translation>
+        </message>
+        <message>
+            <source>Texture not given — cannot be checked for you</source>
+            <translation>Texture non indiquée — vérification impossible pour vous</translation>
+        </message>
+        <message>
+            <source>Allergens: not declared</source>
+            <translation>Allergènes : non indiqués</translation>
+        </message>
+        <message>
+            <source>None of the 14 main allergens</source>
+            <translation>Aucun des 14 allergènes principaux</translation>
+        </message>
+        <message>
+            <source>Contains: %1</source>
+            <translation>Contient : %1</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Aujourd'hui</translation>
+        </message>
+        <message>
+            <source>Tomorrow</source>
+            <translation>Demain</translation>
+        </message>
+        <message>
+            <source>less than a minute</source>
+            <translation>moins d'une minute</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n jour</numerusform>
+                <numerusform>%n jours</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation>%1 h %2 min</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>today at %1</source>
+            <translation>aujourd'hui à %1</translation>
+        </message>
+        <message>
+            <source>tomorrow at %1</source>
+            <translation>demain à %1</translation>
+        </message>
+        <message>
+            <source>yesterday at %1</source>
+            <translation>hier à %1</translation>
+        </message>
+        <message>
+            <source>%1 at %2</source>
+            <translation>%1 à %2</translation>
+        </message>
+        <message>
+            <source>Nothing to eat or drink until %1</source>
+            <translation>Ne rien manger ni boire jusqu'à %1</translation>
+        </message>
+        <message>
+            <source>Nothing to eat or drink until your care team says so</source>
+            <translation>Ne rien manger ni boire jusqu'à ce que l'équipe soignante vous le dise</translation>
+        </message>
+        <message>
+            <source>%1 — to prepare for: %2</source>
+            <translation>%1 — pour préparer : %2</translation>
+        </message>
+        <message>
+            <source>%1 — your care team's instruction</source>
+            <translation>%1 — consigne de l'équipe soignante</translation>
+        </message>
+        <message>
+            <source>Sent to the kitchen</source>
+            <translation>Transmis à la cuisine</translation>
+        </message>
+        <message>
+            <source>Saved — will be sent when the connection is back</source>
+            <translation>Enregistré — sera envoyé au retour de la connexion</translation>
+        </message>
+        <message>
+            <source>Not accepted — please ask your nurse</source>
+            <translation>Refusé — demandez à l'équipe soignante</translation>
+        </message>
+    </context>
+    <context>
+        <name>MealsTab</name>
+        <message>
+            <source>Meals</source>
+            <translation>Repas</translation>
+        </message>
+    </context>
+    <context>
         <name>MedicationsTab</name>
         <message>
             <source>○ Upcoming</source>
@@ -996,6 +1420,234 @@
         </message>
     </context>
     <context>
+        <name>PatientDisplay</name>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Text size</source>
+            <translation>Taille du texte</translation>
+        </message>
+        <message>
+            <source>Contrast</source>
+            <translation>Contraste</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>Normale</translation>
+        </message>
+        <message>
+            <source>Large</source>
+            <translation>Grande</translation>
+        </message>
+        <message>
+            <source>Very large</source>
+            <translation>Très grande</translation>
+        </message>
+        <message>
+            <source>Text size: %1</source>
+            <translation>Taille du texte : %1</translation>
+        </message>
+        <message>
+            <source>Standard</source>
+            <translation>Standard</translation>
+        </message>
+        <message>
+            <source>Standard contrast</source>
+            <translation>Contraste standard</translation>
+        </message>
+        <message>
+            <source>High contrast</source>
+            <translation>Contraste élevé</translation>
+        </message>
+        <message>
+            <source>The tablet keeps these choices until you leave this bed.</source>
+            <translation>La tablette garde ces réglages jusqu'à votre départ de ce lit.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatientHome</name>
+        <message>
+            <source>My meals</source>
+            <translation>Mes repas</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
+        </message>
+        <message>
+            <source>Your diet has not been set yet. Please ask your nurse.</source>
+            <translation>Votre régime n'a pas encore été fixé. Demandez à l'équipe soignante.</translation>
+        </message>
+        <message>
+            <source>nothing to eat</source>
+            <translation>rien à manger</translation>
+        </message>
+        <message>
+            <source>chosen</source>
+            <translation>choisi</translation>
+        </message>
+        <message>
+            <source>choose by %1</source>
+            <translation>à choisir avant %1</translation>
+        </message>
+        <message>
+            <source>choices closed</source>
+            <translation>choix terminés</translation>
+        </message>
+        <message>
+            <source>Tap here to choose your meals.</source>
+            <translation>Touchez ici pour choisir vos repas.</translation>
+        </message>
+        <message>
+            <source>Nothing to choose right now.</source>
+            <translation>Rien à choisir pour le moment.</translation>
+        </message>
+        <message>
+            <source>My day</source>
+            <translation>Ma journée</translation>
+        </message>
+        <message>
+            <source>No appointments today or tomorrow.</source>
+            <translation>Aucun rendez-vous aujourd'hui ni demain.</translation>
+        </message>
+        <message>
+            <source>Tap here to see your meal times.</source>
+            <translation>Touchez ici pour voir les heures des repas.</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Rendez-vous</translation>
+        </message>
+        <message>
+            <source>Start fasting</source>
+            <translation>Début du jeûne</translation>
+        </message>
+        <message>
+            <source>Preparation: %1</source>
+            <translation>Préparation : %1</translation>
+        </message>
+        <message>
+            <source>nothing to eat or drink from %1</source>
+            <translation>ne rien manger ni boire à partir de %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatientSchedule</name>
+        <message>
+            <source>Nothing to eat or drink until your care team says so</source>
+            <translation>Ne rien manger ni boire jusqu'à ce que l'équipe soignante vous le dise</translation>
+        </message>
+        <message>
+            <source>Nothing to eat or drink until %1</source>
+            <translation>Ne rien manger ni boire jusqu'à %1</translation>
+        </message>
+        <message>
+            <source>Your choice: %1</source>
+            <translation>Votre choix : %1</translation>
+        </message>
+        <message>
+            <source>No dish chosen yet</source>
+            <translation>Pas encore de plat choisi</translation>
+        </message>
+        <message>
+            <source>Start fasting: nothing to eat or drink</source>
+            <translation>Début du jeûne : ne plus rien manger ni boire</translation>
+        </message>
+        <message>
+            <source>To prepare for: %1</source>
+            <translation>Pour préparer : %1</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Rendez-vous</translation>
+        </message>
+        <message>
+            <source>Until %1</source>
+            <translation>Jusqu'à %1</translation>
+        </message>
+        <message>
+            <source>Where: %1</source>
+            <translation>Lieu : %1</translation>
+        </message>
+        <message>
+            <source>With: %1</source>
+            <translation>Avec : %1</translation>
+        </message>
+        <message>
+            <source>To prepare: %1</source>
+            <translation>À préparer : %1</translation>
+        </message>
+        <message>
+            <source>My day</source>
+            <translation>Ma journée</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
+        </message>
+        <message>
+            <source>Times can change. Your nurse will tell you if they do.</source>
+            <translation>Les horaires peuvent changer. L'équipe soignante vous préviendra si c'est le cas.</translation>
+        </message>
+        <message>
+            <source>Nothing planned.</source>
+            <translation>Rien de prévu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatientWindow</name>
+        <message>
+            <source>Home</source>
+            <translation>Accueil</translation>
+        </message>
+        <message>
+            <source>Meals</source>
+            <translation>Repas</translation>
+        </message>
+        <message>
+            <source>My day</source>
+            <translation>Ma journée</translation>
+        </message>
+        <message>
+            <source>Language and text size</source>
+            <translation>Langue et taille du texte</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>Personnel</translation>
+        </message>
+        <message>
+            <source>Staff sign-in</source>
+            <translation>Connexion du personnel</translation>
+        </message>
+        <message>
+            <source>This bed is ready for its next patient</source>
+            <translation>Ce lit est prêt pour le prochain patient</translation>
+        </message>
+        <message>
+            <source>When you are admitted to this bed, this screen will show your meals and your day. Staff can sign in below.</source>
+            <translation>Quand vous serez installé dans ce lit, cet écran affichera vos repas et votre journée. Le personnel soignant peut se connecter ci-dessous.</translation>
+        </message>
+        <message>
+            <source>Good morning, %1</source>
+            <translation>Bonjour %1</translation>
+        </message>
+        <message>
+            <source>Good afternoon, %1</source>
+            <translation>Bonjour %1</translation>
+        </message>
+        <message>
+            <source>Good evening, %1</source>
+            <translation>Bonsoir %1</translation>
+        </message>
+        <message>
+            <source>Time: %1</source>
+            <translation>Heure : %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultsTab</name>
         <message>
             <source>no value</source>
@@ -1166,6 +1818,14 @@
         <message>
             <source>Lock the screen</source>
             <translation>Verrouiller l'écran</translation>
+        </message>
+        <message>
+            <source>Patient screen</source>
+            <translation>Écran patient</translation>
+        </message>
+        <message>
+            <source>Lock and return to the patient screen</source>
+            <translation>Verrouiller et revenir à l'écran patient</translation>
         </message>
         <message>
             <source>← Chart</source>
