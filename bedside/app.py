@@ -352,7 +352,12 @@ async def _run_nurse_tablet(
             tablet.engine.start()
             await _until_closed()
     finally:
+        from bedside.services.session import LockReason
+        from bedside.ui import ops
+
+        window.lock(LockReason.USER)  # empties every view and stops their timers
         window.close()
+        await ops.drain()  # nothing of this tablet still reads its cache once it closes
 
 
 async def _run_bed_tablet(tablet: _Tablet, bed_id: str, translations: Translations) -> None:
@@ -431,6 +436,7 @@ async def _patient_screenshots(
     translations: Translations,
 ) -> None:
     """Patient mode on three bed tablets: a food allergy, nil by mouth, a free bed."""
+    from bedside.ui import ops
     from bedside.ui.patient.window import PatientWindow
     from bedside.ui.screenshots import render_patient_screens
 
@@ -451,6 +457,7 @@ async def _patient_screenshots(
                 log.info("wrote %d patient-mode screenshots (%s)", len(written), role)
             finally:
                 window.shut_down()
+                await ops.drain()
 
 
 async def _until_closed() -> None:

@@ -597,10 +597,12 @@ class MealService:
                 continue
             start = _moment(appointment.start, self._tz)
             end = _moment(appointment.end, self._tz)
-            what = next(
+            # What will be done ("Laparoscopic cholecystectomy", in the patient's language when
+            # the EHR sent it), before the bare service type ("Surgery").
+            what = translated(raw, "description", language) or next(
                 (t for c in raw.get("serviceType") or () if (t := concept_text(c, language))),
                 None,
-            ) or translated(raw, "description", language)
+            )
             # The instruction may say "fasting" in one language only (or say it better there).
             asked = [
                 window

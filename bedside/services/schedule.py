@@ -135,11 +135,14 @@ class ScheduleService:
             if (item := _appointment_item(line, self._tz)) is not None:
                 items.append(item)
         windows = plan.windows if plan is not None else ()
-        items.extend(
-            _preparation_item(window, self._tz)
-            for window in windows
-            if window.start is not None and window_start <= window.start < window_end
-        )
+        # The care team's nil-by-mouth order and the appointment's instruction often say the same
+        # fast: one "start fasting" per moment, the one that says what it prepares for.
+        starts: dict[datetime, TimelineItem] = {}
+        for window in sorted(windows, key=lambda w: w.what is None):
+            if window.start is None or not window_start <= window.start < window_end:
+                continue
+            starts.setdefault(window.start.astimezone(UTC), _preparation_item(window, self._tz))
+        items.extend(starts.values())
         chosen = {
             (planned.sitting.service, planned.sitting.day): planned.choice.dish_title
             for planned in (plan.sittings if plan is not None else ())

@@ -183,7 +183,7 @@ class MealChooser(Retranslatable, QWidget):
         left_scroll.setWidgetResizable(True)
         left_scroll.setWidget(left)
         left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left_scroll.setFixedWidth(300 if big else 260)
+        left_scroll.setFixedWidth(340 if big else 280)
         outer.addWidget(left_scroll)
         self.sitting_buttons = QButtonGroup(self)
         self.sitting_buttons.setExclusive(True)
@@ -381,14 +381,15 @@ class MealChooser(Retranslatable, QWidget):
         today = self._today()
         for item in plan.sittings:
             sitting = item.sitting
-            first = f"{service_name(sitting.service)} — {day_word(sitting.day, today)}"
+            # Three short lines rather than two long ones: they fit in every language.
+            first = f"{service_name(sitting.service)}\n{day_word(sitting.day, today)}"
             second = self._short_state(item)
             button = QPushButton(f"{first}\n{second}")
             button.setObjectName("sittingButton")
             button.setCheckable(True)
-            button.setMinimumHeight(72 if self.big else 56)
+            button.setMinimumHeight(100 if self.big else 84)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setAccessibleName(f"{first}. {second}")
+            button.setAccessibleName(f"{first.replace(chr(10), ', ')}. {second}")
             button.setChecked(item is current)
             key = (sitting.service, sitting.day)
             button.clicked.connect(lambda _=False, k=key: self._select(k))

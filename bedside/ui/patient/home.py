@@ -20,6 +20,7 @@ from bedside.ui.meal_words import day_word, moment_text, nil_by_mouth_text, serv
 from bedside.ui.widgets import Retranslatable, plain_label
 
 TILE_ICON_PX = 72
+TILE_MIN_PX = 200
 
 
 class Tile(QPushButton):
@@ -29,7 +30,7 @@ class Tile(QPushButton):
         super().__init__()
         self.setObjectName("tile")
         self.setProperty("tile", name)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(TILE_MIN_PX)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         row = QHBoxLayout(self)
         row.setContentsMargins(24, 20, 24, 20)
@@ -63,6 +64,18 @@ class Tile(QPushButton):
             self.note.style().unpolish(self.note)
             self.note.style().polish(self.note)
         self.setAccessibleName(". ".join(t for t in (title, lines, note) if t))
+        self._fit()
+
+    def _fit(self) -> None:
+        # A button does not grow with the layout inside it: size the card to its words.
+        layout = self.layout()
+        if layout is not None:
+            needed = layout.totalHeightForWidth(max(self.width(), 300))
+            self.setMinimumHeight(max(TILE_MIN_PX, needed))
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._fit()
 
 
 class HomePage(Retranslatable, QWidget):

@@ -84,7 +84,7 @@ def _row(item: TimelineItem, today: date, now: datetime) -> QFrame:
                     ),
                 )
             )
-        else:
+        elif item.start >= now:  # a past meal without a choice needs no words
             lines.append(("muted", translate("PatientSchedule", "No dish chosen yet")))
     elif item.kind is TimelineKind.PREPARATION:
         title = translate("PatientSchedule", "Start fasting: nothing to eat or drink")

@@ -70,6 +70,7 @@ QWidget {{ font-size: {body}px; color: {ink}; }}
 #tile, #dishCard, #timelineDay {{
     background: {surface}; border: 2px solid {line}; border-radius: 14px;
 }}
+#tile {{ min-height: 0px; text-align: left; }}
 #tile:pressed {{ border-color: {accent}; }}
 #tileTitle {{ font-size: {heading}px; font-weight: 700; color: {strong}; }}
 #dishCard[dish="greyed"] {{ background: {greyed_bg}; border-style: dashed; }}
@@ -93,7 +94,7 @@ QPushButton:disabled {{ color: {muted}; border-color: {line}; }}
 QPushButton[kind="primary"] {{ background: {accent}; color: {on_accent}; }}
 QPushButton#sittingButton {{ text-align: left; padding: 8px 16px; font-weight: 600; }}
 QToolButton {{
-    min-height: {MAIN_ACTION_PX}px; min-width: 96px; padding: 6px 12px; border-radius: 12px;
+    min-height: {MAIN_ACTION_PX}px; min-width: 72px; padding: 6px 8px; border-radius: 12px;
     font-weight: 700; font-size: {small}px; background: {surface}; color: {accent};
     border: 2px solid {line};
 }}

@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QHBoxLayout,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 from bedside.services.meal_plan import MealPlan
 from bedside.services.patient_mode import BedOccupant, StayPreferences
 from bedside.services.schedule import TimelineItem
+from bedside.services.session import LockReason
 from bedside.services.sync_review import DataChanged, SyncState
 from bedside.services.workspace import PatientWorkspace
 from bedside.ui import i18n, icons, ops
@@ -315,10 +317,18 @@ class PatientWindow(Retranslatable, QMainWindow):
     def _nav_button(icon_name: str, name: str) -> QToolButton:
         button = QToolButton()
         button.setObjectName(name)
-        button.setIcon(icons.icon(icon_name))
+        drawn = icons.icon(icon_name)
+        for size in (NAV_ICON_PX, NAV_ICON_PX * 2):
+            # A checked (blue) button shows its icon in white, like its words.
+            drawn.addPixmap(
+                icons.pixmap(icon_name, size, color="#ffffff"), QIcon.Mode.Normal, QIcon.State.On
+            )
+        button.setIcon(drawn)
         button.setIconSize(QSize(NAV_ICON_PX, NAV_ICON_PX))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        button.setMinimumSize(96, 64)
+        button.setMinimumSize(72, 64)
+        # Buttons share the bar's width: on a portrait tablet their words still fit.
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         return button
 
@@ -417,7 +427,7 @@ class PatientWindow(Retranslatable, QMainWindow):
 
     def refresh(self) -> None:
         """Read who is in the bed now, then everything patient mode shows."""
-        if self.top.currentIndex() == self.STAFF:
+        if self.top.currentIndex() == self.STAFF or self.allow_close:
             return  # the staff screens refresh themselves; patient mode re-reads on return
         self._generation += 1
         generation = self._generation
@@ -575,6 +585,8 @@ class PatientWindow(Retranslatable, QMainWindow):
 
     def leave_staff(self) -> None:
         """Staff locked or left: patient mode again, in the patient's own language."""
+        if self.allow_close:
+            return  # shutting down
         self.guard.active = True
         self.top.setCurrentIndex(
             self.PATIENT if self.shown.occupant is not None else self.NO_PATIENT
@@ -600,6 +612,12 @@ class PatientWindow(Retranslatable, QMainWindow):
         if not self.allow_close:
             event.ignore()  # Alt+F4 or a window manager's close: patient mode stays
             return
+        for timer in (self.idle_timer, self.refresh_timer, self.clock_timer):
+            timer.stop()
+        self._generation += 1  # answers still on their way are dropped
+        self._forget_patient()  # no countdown or reload reaches for a cache about to close
+        if self.staff_window.staff is not None:
+            self.staff_window.lock(LockReason.USER)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.guard)
