@@ -20,6 +20,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -171,19 +172,21 @@ class MealChooser(Retranslatable, QWidget):
         self._message = ""
         self._generation = 0  # a late answer for a patient no longer on screen is dropped
 
-        outer = QHBoxLayout(self)
+        outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._outer = outer
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(16)
         left = QWidget()
         left.setObjectName("sittingList")
-        self.sitting_column = QVBoxLayout(left)
+        self.sitting_column = QBoxLayout(QBoxLayout.Direction.TopToBottom, left)
         self.sitting_column.setContentsMargins(0, 0, 0, 0)
         self.sitting_column.setSpacing(10)
         left_scroll = QScrollArea()
         left_scroll.setWidgetResizable(True)
         left_scroll.setWidget(left)
-        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left_scroll.setFixedWidth(340 if big else 280)
+        self.sitting_scroll = left_scroll
+        self._narrow: bool | None = None
+        self._arrange(narrow=False)
         outer.addWidget(left_scroll)
         self.sitting_buttons = QButtonGroup(self)
         self.sitting_buttons.setExclusive(True)
@@ -389,6 +392,7 @@ class MealChooser(Retranslatable, QWidget):
             button.setCheckable(True)
             button.setMinimumHeight(100 if self.big else 84)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(250)
             button.setAccessibleName(f"{first.replace(chr(10), ', ')}. {second}")
             button.setChecked(item is current)
             key = (sitting.service, sitting.day)
@@ -494,8 +498,32 @@ class MealChooser(Retranslatable, QWidget):
         label.setText(text)
         label.setVisible(bool(text))
 
+    def _arrange(self, *, narrow: bool) -> None:
+        """Sittings beside the dishes on a landscape tablet, in a row above them in portrait."""
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        scroll = self.sitting_scroll
+        if narrow:
+            self._outer.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.sitting_column.setDirection(QBoxLayout.Direction.LeftToRight)
+            scroll.setMinimumWidth(0)
+            scroll.setMaximumWidth(16_777_215)
+            scroll.setFixedHeight(132 if self.big else 112)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        else:
+            self._outer.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.sitting_column.setDirection(QBoxLayout.Direction.TopToBottom)
+            scroll.setMinimumHeight(0)
+            scroll.setMaximumHeight(16_777_215)
+            scroll.setFixedWidth(340 if self.big else 280)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)  # type: ignore[arg-type]
+        self._arrange(narrow=self.width() < 1000)
         if self.plan is not None:
             QTimer.singleShot(0, self._redraw_if_columns_changed)
 

@@ -26,7 +26,15 @@ SCREENS = [
     "chart-results",
     "chart-medications",
     "chart-appointments",
+    "chart-meals",
     "sync",
+    # Patient mode on three bed tablets (a food allergy, nil by mouth, a free bed).
+    "patient-home",
+    "patient-meals",
+    "patient-display",
+    "patient-nil-by-mouth",
+    "patient-schedule",
+    "patient-free-bed",
 ]
 LANGUAGES = ["fr", "de", "en"]
 SIZES = ["1280x800", "1920x1200", "800x1280"]

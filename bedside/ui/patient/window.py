@@ -340,7 +340,10 @@ class PatientWindow(Retranslatable, QMainWindow):
             self.MEALS: translate("PatientWindow", "Meals"),
             self.SCHEDULE: translate("PatientWindow", "My day"),
             # Never translated: a patient who does not read the screen's language finds theirs.
-            self.DISPLAY: "Français · Deutsch · English",
+            # A portrait tablet has room for the short form only.
+            self.DISPLAY: "Français · Deutsch · English"
+            if self.width() >= 1000
+            else "FR · DE · EN",
         }
         for page, button in self.nav_buttons.items():
             button.setText(texts[page])
@@ -363,6 +366,10 @@ class PatientWindow(Retranslatable, QMainWindow):
         )
         self._header_text()
         self._tick()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.retranslate()  # the language button's long or short form
 
     def _header_text(self) -> None:
         occupant = self.shown.occupant
