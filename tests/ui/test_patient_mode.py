@@ -33,19 +33,12 @@ from bedside.ui.i18n import Translations
 from bedside.ui.meal_chooser import DishCard
 from bedside.ui.patient.window import PatientWindow
 from tests.sync.ehr import SITE, Ehr, own_ehr
-from tests.sync.fault_proxy import Fault, FaultProxy, ProxiedRequest
+from tests.sync.fault_proxy import FaultProxy
 from tests.ui.conftest import WARD_NOW, Loop
+from tests.ui.test_staff_window import Cut
 
 SETTINGS = Settings.model_validate({"device": {"time_zone": "Europe/Paris"}})
 MEAL_SELECTION = "patient-meal-selection"
-
-
-@dataclass
-class Cut:
-    down: bool = False
-
-    def __call__(self, request: ProxiedRequest) -> Fault | None:
-        return Fault.refuse(0.05) if self.down else None
 
 
 @dataclass
