@@ -14,9 +14,10 @@ Dish texts come from the EHR and are shown as plain text.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -234,11 +235,21 @@ class MealChooser(Retranslatable, QWidget):
     # Showing a patient ---------------------------------------------------------------------------
 
     def show_patient(self, target: MealTarget) -> None:
+        """Show ``target``'s meals, reading the plan from the cache."""
+        self._aim(target)
+        self.reload()
+
+    def show_plan(self, target: MealTarget, plan: MealPlan) -> None:
+        """Show ``target``'s meals from a plan the caller has just read (no second read)."""
+        self._aim(target)
+        self._generation += 1
+        self._show_plan(plan, self._generation)
+
+    def _aim(self, target: MealTarget) -> None:
         if self.target is None or self.target.patient_id != target.patient_id:
             self._selected = None
             self._message = ""
         self.target = target
-        self.reload()
 
     def reload(self) -> None:
         target = self.target
@@ -558,19 +569,12 @@ class MealChooser(Retranslatable, QWidget):
 
     # Choosing ------------------------------------------------------------------------------------
 
-    def _sitting_on_screen(self) -> SittingPlan | None:
-        return self._current() if self.plan is not None else None
-
     def _choose(self, dish_url: str) -> None:
-        target, item = self.target, self._sitting_on_screen()
-        if target is None or item is None or self._busy:
+        target = self.target
+        if target is None:
             return
-        self._busy = True
-        self._message = translate("MealChooser", "Saving your choice…")
-        self._draw()
-        generation = self._generation
-        ops.run(
-            self.meals.choose(
+        self._send(
+            lambda item: self.meals.choose(
                 target.patient_id,
                 target.encounter_id,
                 item.sitting,
@@ -578,28 +582,43 @@ class MealChooser(Retranslatable, QWidget):
                 on_behalf=target.on_behalf,
                 staff_id=target.staff_id,
             ),
-            owner=self,
-            on_done=lambda _: self._saved(generation),
-            on_error=lambda error: self._refused(error, generation),
+            translate("MealChooser", "Saving your choice…"),
+            self._saved,
         )
 
     def _cancel(self) -> None:
-        target, item = self.target, self._sitting_on_screen()
-        if target is None or item is None or self._busy:
+        target = self.target
+        if target is None:
             return
-        self._busy = True
-        self._message = translate("MealChooser", "Cancelling…")
-        self._draw()
-        generation = self._generation
-        ops.run(
-            self.meals.cancel(
+        self._send(
+            lambda item: self.meals.cancel(
                 target.patient_id,
                 item.sitting,
                 on_behalf=target.on_behalf,
                 staff_id=target.staff_id,
             ),
+            translate("MealChooser", "Cancelling…"),
+            self._cancelled,
+        )
+
+    def _send(
+        self,
+        work: Callable[[SittingPlan], Coroutine[Any, Any, object]],
+        busy_words: str,
+        done: Callable[[int], None],
+    ) -> None:
+        """Save a choice or a cancel for the sitting on screen; one at a time, with words."""
+        item = self._current()
+        if item is None or self._busy:
+            return
+        self._busy = True
+        self._message = busy_words
+        self._draw()
+        generation = self._generation
+        ops.run(
+            work(item),
             owner=self,
-            on_done=lambda _: self._cancelled(generation),
+            on_done=lambda _: done(generation),
             on_error=lambda error: self._refused(error, generation),
         )
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from PySide6.QtWidgets import QVBoxLayout
 
 from bedside.services.meals import MealService
-from bedside.ui.chart.base import ChartTab, PatientContext
+from bedside.ui.chart.base import ChartTab
 from bedside.ui.i18n import translate
 from bedside.ui.meal_chooser import MealChooser, MealTarget
 
@@ -42,10 +42,6 @@ class MealsTab(ChartTab):
 
     def title(self) -> str:
         return translate("MealsTab", "Meals")
-
-    def show_patient(self, context: PatientContext) -> None:
-        self.context = context
-        self.reload()
 
     def reload(self) -> None:
         context = self.context

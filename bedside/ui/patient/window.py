@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QMouseEvent
@@ -139,8 +138,6 @@ class _Shown:
 
     occupant: BedOccupant | None = None
     prefs: StayPreferences | None = None
-    plan: MealPlan | None = None
-    timeline: list[TimelineItem] | None = None
 
 
 class PatientWindow(Retranslatable, QMainWindow):
@@ -500,9 +497,7 @@ class PatientWindow(Retranslatable, QMainWindow):
         if occupant is None:
             return
         language = self.translations.language
-        self.meals.show_patient(
-            MealTarget(occupant.patient_id, occupant.encounter_id, language=language)
-        )
+        target = MealTarget(occupant.patient_id, occupant.encounter_id, language=language)
         today = self.workspace.today()
 
         async def read() -> tuple[MealPlan, list[TimelineItem]]:
@@ -517,15 +512,18 @@ class PatientWindow(Retranslatable, QMainWindow):
         ops.run(
             read(),
             owner=self,
-            on_done=lambda found: self._patient_read(found, generation),
+            on_done=lambda found: self._patient_read(target, found, generation),
             on_error=lambda error: log.error("patient mode read: %s", type(error).__name__),
         )
 
-    def _patient_read(self, found: tuple[MealPlan, list[TimelineItem]], generation: int) -> None:
+    def _patient_read(
+        self, target: MealTarget, found: tuple[MealPlan, list[TimelineItem]], generation: int
+    ) -> None:
         if generation != self._generation or self.shown.occupant is None:
             return
         plan, timeline = found
-        self.shown.plan, self.shown.timeline = plan, timeline
+        # Home, schedule and meals show one reading of the cache, never two that disagree.
+        self.meals.show_plan(target, plan)
         now, today = self.workspace.clock(), self.workspace.today()
         self.home.show_state(plan, timeline, now, today)
         self.schedule.show_timeline(timeline, now, today)
@@ -640,6 +638,3 @@ class PatientWindow(Retranslatable, QMainWindow):
     @property
     def current_occupant(self) -> BedOccupant | None:
         return self.shown.occupant
-
-    def now(self) -> datetime:
-        return self.workspace.clock()
