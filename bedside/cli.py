@@ -124,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_logging(args.verbose)
     if args.command in ("sync", "enroll", "settings"):
         return _device_command(args)
-    from bedside.app import DemoOptions, run_demo
+    from bedside.app.demo import DemoOptions, run_demo
 
     options = DemoOptions(
         screenshot_dir=getattr(args, "screenshot", None),
@@ -138,8 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _device_command(args: argparse.Namespace) -> int:
+    from bedside.app.device import run_enroll, run_sync_once
     from bedside.settings import Settings, SettingsError, load_settings
-    from bedside.sync_command import run_enroll, run_sync_once
 
     def settings() -> Settings:
         return load_settings(config_file=args.config)

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
-from bedside.app import build_patient_workspace, build_workspace, demo_beds
+from bedside.app import build_patient_workspace, build_workspace
+from bedside.app.demo import demo_beds
 from bedside.services.meal_rules import SittingStateKind
 from bedside.settings import Settings
 from bedside.store import MemoryKeyStore, Store

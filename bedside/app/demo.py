@@ -1,4 +1,4 @@
-"""The composition root: the one place that builds concrete objects and wires them together.
+"""The demo: the real wiring on top of the embedded sandbox EHR.
 
 Today it knows one way to run: the demo — the embedded sandbox EHR with a synthetic ward, a
 fresh encrypted cache (its key in a labelled demo key file inside the demo directory), the FHIR
@@ -17,31 +17,17 @@ import tempfile
 from collections.abc import AsyncIterator
 from contextlib import ExitStack, asynccontextmanager
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bedside.app.workspace import build_patient_workspace, build_workspace
 from bedside.sandbox.runner import SandboxServer
 from bedside.sandbox.seed import SeedWard, generate_ward
 from bedside.sandbox.seed.codes import TIME_ZONE as SEED_TIME_ZONE
 from bedside.sandbox.server import Sandbox
-from bedside.services.appointments import AppointmentService
-from bedside.services.board import BoardService
-from bedside.services.chart import ChartService
-from bedside.services.clock import Clock, system_clock
-from bedside.services.meal_rules import ServiceTimes, parse_service_table
-from bedside.services.meals import MealService
-from bedside.services.medications import DoseRules, MedicationService
-from bedside.services.patient_mode import PatientModeService
-from bedside.services.recording import Recorder
-from bedside.services.results import ResultsService
-from bedside.services.schedule import ScheduleService
-from bedside.services.session import StaffSessions
-from bedside.services.sync_review import SyncReview
-from bedside.services.vitals import VitalsService
 from bedside.services.ward import WardCensusService
-from bedside.services.workspace import NurseWorkspace, PatientWorkspace
-from bedside.settings import Settings, parse_time_table
+from bedside.services.workspace import NurseWorkspace
+from bedside.settings import Settings
 from bedside.store import (
     DemoKeyFile,
     KeyStoreError,
@@ -55,7 +41,6 @@ from bedside.sync import (
     FhirClient,
     PrivateKeyJwt,
     Scope,
-    StaffDirectory,
     SyncEngine,
     SyncError,
     TokenSource,
@@ -146,93 +131,6 @@ def _fresh_demo_dir(path: Path) -> Path:
         raise SystemExit(str(exc)) from exc
     shutil.rmtree(path)
     return mark_demo_directory(path)
-
-
-def build_workspace(
-    store: Store,
-    engine: SyncEngine,
-    client: FhirClient,
-    settings: Settings,
-    *,
-    ward_id: str,
-    site_id: str,
-    device_id: str,
-    hospital_number_system: str | None,
-    demo_credentials: tuple[str, str] | None = None,
-    clock: Clock = system_clock,
-) -> NurseWorkspace:
-    """Every service of the nurse workspace, wired to one cache, one engine and one EHR."""
-    zone = settings.device.zone()
-    recorder = Recorder(store, site_id, clock=clock, written=engine.local_write_done)
-    meals = MealService(store, recorder, times=meal_times(settings), clock=clock, tz=zone)
-    census = WardCensusService(
-        store,
-        scope_key=engine.scope.key,
-        hospital_number_system=hospital_number_system,
-        clock=clock,
-    )
-    chart = ChartService(store, hospital_number_system=hospital_number_system, clock=clock, tz=zone)
-    vitals = VitalsService(store, recorder, clock=clock, tz=zone)
-    results = ResultsService(store, recorder, clock=clock, tz=zone)
-    medication = settings.medication
-    rules = DoseRules.from_tables(
-        parse_time_table(medication.when_times),
-        parse_time_table(medication.daily_times),
-        medication.time_critical_atc,
-        medication.missed_after_min,
-    )
-    medications = MedicationService(store, rules, clock=clock, tz=zone)
-    staff = settings.staff
-    return NurseWorkspace(
-        ward_id=ward_id,
-        board=BoardService(census, chart, vitals, medications, results, clock=clock, tz=zone),
-        chart=chart,
-        vitals=vitals,
-        results=results,
-        medications=medications,
-        appointments=AppointmentService(store, clock=clock, tz=zone),
-        sessions=StaffSessions(
-            store,
-            StaffDirectory(client),
-            recorder,
-            clock=clock,
-            offline_window=timedelta(hours=staff.offline_signin_h),
-            max_attempts=staff.pin_attempts,
-            lockout=timedelta(minutes=staff.lockout_min),
-            device_id=device_id,
-        ),
-        sync=SyncReview(engine, store),
-        tz=zone,
-        clock=clock,
-        idle_lock_s=staff.idle_lock_s,
-        demo_credentials=demo_credentials,
-        meals=meals,
-    )
-
-
-def meal_times(settings: Settings) -> tuple[ServiceTimes, ...]:
-    """The site's meal services (validated when the settings were read)."""
-    return parse_service_table(settings.meals.serving, settings.meals.cutoffs)
-
-
-def build_patient_workspace(
-    staff: NurseWorkspace, store: Store, settings: Settings, *, bed_id: str
-) -> PatientWorkspace:
-    """A bed tablet's patient mode on top of the staff services of the same cache."""
-    assert staff.meals is not None
-    zone, clock = staff.tz, staff.clock
-    return PatientWorkspace(
-        bed_id=bed_id,
-        occupants=PatientModeService(store, clock=clock, tz=zone),
-        meals=staff.meals,
-        schedule=ScheduleService(
-            staff.appointments, times=meal_times(settings), clock=clock, tz=zone
-        ),
-        staff=staff,
-        tz=zone,
-        clock=clock,
-        idle_home_s=settings.patient.idle_home_s,
-    )
 
 
 @dataclass
