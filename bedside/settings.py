@@ -50,6 +50,8 @@ from pydantic import (
 )
 from pydantic.fields import FieldInfo
 
+from bedside.models.meal_times import parse_service_table
+
 log = logging.getLogger(__name__)
 
 ENV_PREFIX = "BEDSIDE_"
@@ -465,8 +467,6 @@ class MealSettings(_Section):
 
     @model_validator(mode="after")
     def _tables_agree(self) -> MealSettings:
-        from bedside.services.meal_rules import parse_service_table
-
         parse_service_table(self.serving, self.cutoffs)  # ValueError says what is wrong
         return self
 

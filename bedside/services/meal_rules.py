@@ -41,7 +41,10 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Literal
 
-SERVICES: tuple[str, ...] = ("breakfast", "lunch", "dinner")
+# The settings' format of the site's meal services; re-exported as the rules' own vocabulary.
+from bedside.models.meal_times import SERVICES as SERVICES
+from bedside.models.meal_times import ServiceTimes as ServiceTimes
+from bedside.models.meal_times import parse_service_table as parse_service_table
 
 # EU Regulation 1169/2011, Annex II, in the order of the Annex (codes of docs/meal-catalogue.md).
 EU_ALLERGENS: tuple[str, ...] = (
@@ -148,17 +151,6 @@ class NilByMouth:
 
 
 @dataclass(frozen=True)
-class ServiceTimes:
-    """One service as the site runs it: serving times and the ordering cut-off."""
-
-    service: str
-    serve_from: time
-    serve_until: time
-    cutoff: time
-    cutoff_days_before: int = 0  # 1: the cut-off is on the day before the service
-
-
-@dataclass(frozen=True)
 class Sitting:
     """One service on one local day, with its instants."""
 
@@ -183,62 +175,6 @@ class SittingState:
     time_left: timedelta | None = None  # until the cut-off, OPEN only (None when on behalf late)
     nil_by_mouth: NilByMouth | None = None
     late: bool = False  # OPEN for a nurse ordering on the patient's behalf after the cut-off
-
-
-def _clock(text: str) -> time:
-    hours, _, minutes = text.partition(":")
-    if not (hours.isdigit() and minutes.isdigit() and len(hours) == 2 and len(minutes) == 2):
-        raise ValueError(f"{text!r} is not a time HH:MM")
-    return time(int(hours), int(minutes))  # ValueError past 23:59
-
-
-def _pairs(table: str, what: str) -> dict[str, str]:
-    pairs: dict[str, str] = {}
-    for item in table.split():
-        service, sep, value = item.partition("=")
-        if not sep or service not in SERVICES:
-            raise ValueError(
-                f"{what}: {item!r} should be service=value, service one of {', '.join(SERVICES)}"
-            )
-        if service in pairs:
-            raise ValueError(f"{what}: {service} is given twice")
-        pairs[service] = value
-    missing = [service for service in SERVICES if service not in pairs]
-    if missing:
-        raise ValueError(f"{what}: {', '.join(missing)} missing")
-    return pairs
-
-
-def parse_service_table(serving: str, cutoffs: str) -> tuple[ServiceTimes, ...]:
-    """Site settings → service times.
-
-    ``serving``: ``"breakfast=07:30-09:00 lunch=12:00-13:30 dinner=18:30-20:00"``;
-    ``cutoffs``: ``"breakfast=19:00-1d lunch=09:30 dinner=15:00"`` (``-Nd``: N days before).
-    Services come out in the order of :data:`SERVICES`. ValueError on anything malformed, on a
-    service missing from either table, on a serving time that ends before it begins, or on a
-    same-day cut-off after the serving time begins.
-    """
-    served = _pairs(serving, "meal serving times")
-    cut = _pairs(cutoffs, "meal cut-offs")
-    table: list[ServiceTimes] = []
-    for service in SERVICES:
-        begin, sep, end = served[service].partition("-")
-        if not sep:
-            raise ValueError(f"meal serving times: {service} needs HH:MM-HH:MM")
-        serve_from, serve_until = _clock(begin), _clock(end)
-        if serve_until <= serve_from:
-            raise ValueError(f"meal serving times: {service} ends before it begins")
-        clock_text, sep, days_text = cut[service].partition("-")
-        days_before = 0
-        if sep:
-            if not (days_text.endswith("d") and days_text[:-1].isdigit()):
-                raise ValueError(f"meal cut-offs: {service} should be HH:MM or HH:MM-Nd")
-            days_before = int(days_text[:-1])
-        cutoff = _clock(clock_text)
-        if days_before == 0 and cutoff > serve_from:
-            raise ValueError(f"meal cut-offs: {service} closes at {clock_text}, after it is served")
-        table.append(ServiceTimes(service, serve_from, serve_until, cutoff, days_before))
-    return tuple(table)
 
 
 def _local(day: date, clock: time, tz: tzinfo) -> datetime:
