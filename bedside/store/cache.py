@@ -1,32 +1,38 @@
 """The encrypted cache as the rest of Bedside sees it: one async object, :class:`Store`.
 
-Owns the life cycle (key from the key store → open → migrate → close) and the async versions of
-the record functions. Every method hands its work to the one database thread
-(:class:`~bedside.store.worker.DatabaseWorker`); none touches SQLite on the caller's thread.
+Owns the life cycle (key from the key store → open → migrate → close), the async versions of
+the record functions, and the change feed (:attr:`Store.changes`). Every method hands its work to
+the one database thread (:class:`~bedside.store.worker.DatabaseWorker`); none touches SQLite on
+the caller's thread. A method that commits data a screen shows announces what it wrote on the
+feed once the database thread is done, on the caller's (the event loop's) thread.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bedside.store import outbox, records, scope_data, staff
+from bedside.store.changes import ChangeFeed, ChangeNote
 from bedside.store.connection import Connection, open_encrypted
 from bedside.store.keystore import KeyStore, get_or_create_key
 from bedside.store.migrations import LATEST_VERSION, migrate
 from bedside.store.outbox import ConflictChoice, ConflictEntry
 from bedside.store.records import (
     ChangeKind,
+    LocalChange,
     Operation,
     OutboxEntry,
     OutboxState,
 )
 from bedside.store.staff import PinFailures, StaffVerifier
 from bedside.store.worker import DatabaseWorker
+
+T = TypeVar("T")
 
 
 def cache_path(data_dir: Path, site_id: str) -> Path:
@@ -56,6 +62,15 @@ class Store:
     def __init__(self, worker: DatabaseWorker, report: OpenReport) -> None:
         self._worker = worker
         self.report = report
+        # What every commit changed: the one refresh path (bedside.store.changes).
+        self.changes = ChangeFeed()
+
+    async def _commit(self, work: Callable[[Connection, ChangeNote], T]) -> T:
+        """Run ``work`` on the database thread, then announce what it noted, here on the loop."""
+        note = ChangeNote()
+        result = await self._worker.run(work, note)
+        self.changes.announce(note.changes())
+        return result
 
     @classmethod
     async def open(cls, path: Path, keys: KeyStore, *, key_name: str) -> Store:
@@ -107,7 +122,9 @@ class Store:
         Local changes not yet uploaded are kept; a resource already held in the same version is
         neither rewritten nor returned.
         """
-        return await self._worker.run(records.put_server_resources, resources)
+        return await self._commit(
+            lambda conn, note: records.put_server_resources(conn, resources, note=note)
+        )
 
     async def get(self, resource_type: str, resource_id: str) -> dict[str, Any] | None:
         return await self._worker.run(records.get_resource, resource_type, resource_id)
@@ -152,13 +169,28 @@ class Store:
         base_version: str | None = None,
     ) -> OutboxEntry:
         """Save a change made here and queue it for the EHR, in one transaction."""
-        return await self._worker.run(
-            records.record_local_change,
-            resource,
-            operation=operation,
-            kind=kind,
-            created_at=created_at,
-            base_version=base_version,
+        return await self._commit(
+            lambda conn, note: records.record_local_change(
+                conn,
+                resource,
+                operation=operation,
+                kind=kind,
+                created_at=created_at,
+                base_version=base_version,
+                note=note,
+            )
+        )
+
+    async def record_local_changes(
+        self, changes: Sequence[LocalChange], *, created_at: str
+    ) -> list[OutboxEntry]:
+        """Save changes made together and queue them for the EHR: one transaction, one
+        announcement; nothing is saved when one of them fails."""
+        batch = list(changes)
+        return await self._commit(
+            lambda conn, note: records.record_local_changes(
+                conn, batch, created_at=created_at, note=note
+            )
         )
 
     async def outbox(
@@ -199,45 +231,59 @@ class Store:
         await self._worker.run(outbox.mark_in_flight, seq)
 
     async def note_upload_failure(self, seq: int, message: str) -> None:
-        await self._worker.run(outbox.note_failure, seq, message)
+        await self._commit(lambda conn, note: outbox.note_failure(conn, seq, message, note=note))
 
     async def complete_upload(
         self, seq: int, server_resource: Mapping[str, Any] | None, *, settled_at: str
     ) -> OutboxEntry:
-        return await self._worker.run(outbox.complete_upload, seq, server_resource, settled_at)
+        return await self._commit(
+            lambda conn, note: outbox.complete_upload(
+                conn, seq, server_resource, settled_at, note=note
+            )
+        )
 
     async def reject_upload(self, seq: int, message: str) -> None:
-        await self._worker.run(outbox.reject_upload, seq, message)
+        await self._commit(lambda conn, note: outbox.reject_upload(conn, seq, message, note=note))
 
     async def requeue_merged(
         self, seq: int, merged: Mapping[str, Any], server_version: str | None
     ) -> None:
-        await self._worker.run(outbox.requeue_merged, seq, merged, server_version)
+        await self._commit(
+            lambda conn, note: outbox.requeue_merged(conn, seq, merged, server_version, note=note)
+        )
 
     async def record_conflict(
         self, seq: int, server_resource: Mapping[str, Any] | None, *, rule: str, detected_at: str
     ) -> None:
-        await self._worker.run(
-            outbox.record_conflict, seq, server_resource, rule=rule, detected_at=detected_at
+        await self._commit(
+            lambda conn, note: outbox.record_conflict(
+                conn, seq, server_resource, rule=rule, detected_at=detected_at, note=note
+            )
         )
 
     async def open_conflicts(self) -> list[ConflictEntry]:
         return await self._worker.run(outbox.open_conflicts)
 
     async def settle_conflict(self, seq: int, choice: ConflictChoice, *, by: str, at: str) -> None:
-        await self._worker.run(outbox.settle_conflict, seq, choice, by=by, at=at)
+        await self._commit(
+            lambda conn, note: outbox.settle_conflict(conn, seq, choice, by=by, at=at, note=note)
+        )
 
     async def retry_rejected(self, seq: int) -> None:
-        await self._worker.run(outbox.retry_rejected, seq)
+        await self._commit(lambda conn, note: outbox.retry_rejected(conn, seq, note=note))
 
     async def discard_rejected(self, seq: int, *, by: str, at: str) -> None:
-        await self._worker.run(outbox.discard_rejected, seq, by=by, at=at)
+        await self._commit(
+            lambda conn, note: outbox.discard_rejected(conn, seq, by=by, at=at, note=note)
+        )
 
     async def stale_resources(self) -> list[tuple[str, str]]:
         return await self._worker.run(outbox.stale_resources)
 
     async def forget_resource(self, resource_type: str, resource_id: str) -> None:
-        await self._worker.run(outbox.forget_resource, resource_type, resource_id)
+        await self._commit(
+            lambda conn, note: outbox.forget_resource(conn, resource_type, resource_id, note=note)
+        )
 
     # Scope: reconciliation and purge (see bedside.store.scope_data) ---------------------------
 
@@ -248,7 +294,10 @@ class Store:
         return await self._worker.run(scope_data.patients_with_unsettled_changes, list(patient_ids))
 
     async def purge_patients(self, patient_ids: Iterable[str]) -> int:
-        return await self._worker.run(scope_data.purge_patients, list(patient_ids))
+        ids = list(patient_ids)
+        return await self._commit(
+            lambda conn, note: scope_data.purge_patients(conn, ids, note=note)
+        )
 
     async def server_ids(
         self, resource_type: str, patient_ids: Sequence[str] | None = None
@@ -257,7 +306,10 @@ class Store:
         return await self._worker.run(scope_data.server_ids, resource_type, ids)
 
     async def forget_deleted(self, resource_type: str, ids: Iterable[str]) -> int:
-        return await self._worker.run(scope_data.forget_deleted, resource_type, list(ids))
+        id_list = list(ids)
+        return await self._commit(
+            lambda conn, note: scope_data.forget_deleted(conn, resource_type, id_list, note=note)
+        )
 
     # Staff sign-in: offline verifiers and wrong-PIN counters (see bedside.store.staff) ---------
 
@@ -299,4 +351,6 @@ class Store:
         await self._worker.run(staff.clear_failures, badge)
 
     async def forget_uploaded_audit_events(self) -> int:
-        return await self._worker.run(staff.forget_uploaded_audit_events)
+        return await self._commit(
+            lambda conn, note: staff.forget_uploaded_audit_events(conn, note=note)
+        )

@@ -12,6 +12,12 @@ crash at any moment leaves the two consistent. The life of a row::
 
 ``in_flight`` is written *before* the request goes out and survives a crash: it tells the next
 upload that an answer may have been lost, so it reads the server back before sending again.
+
+Every function that changes what a screen shows notes it (:class:`ChangeNote`): the row's
+resource type and patient, and that the outbox changed, so screens of that patient refresh when
+their "will be sent" becomes "sent". Marking a row in flight and noting a failed attempt change
+nothing a screen of a patient shows (an in-flight row still counts as waiting), so they note at
+most the outbox.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from bedside.store.changes import ChangeNote
 from bedside.store.connection import Connection, mapped_errors, transaction
 from bedside.store.records import (
     _OUTBOX_COLUMNS,
@@ -31,6 +38,7 @@ from bedside.store.records import (
     _meta,
     _outbox_entry,
     _row,
+    note_outbox_row,
 )
 
 ConflictChoice = Literal["keep_local", "take_server"]
@@ -75,10 +83,15 @@ def mark_in_flight(conn: Connection, /, seq: int) -> None:
         )
 
 
-def note_failure(conn: Connection, /, seq: int, message: str) -> None:
-    """Keep the last failure of a row that will be tried again (plain words, no patient data)."""
+def note_failure(conn: Connection, /, seq: int, message: str, *, note: ChangeNote) -> None:
+    """Keep the last failure of a row that will be tried again (plain words, no patient data).
+
+    The review list of waiting changes shows it; the row is still waiting, so only the outbox
+    is noted.
+    """
     with transaction(conn, "noting an upload failure"):
         conn.execute("UPDATE outbox SET last_error = ? WHERE seq = ?", (message[:500], seq))
+    note.outbox()
 
 
 def _drop_resource(conn: Connection, resource_type: str, resource_id: str) -> None:
@@ -101,7 +114,13 @@ def _later_unsettled(conn: Connection, entry: OutboxEntry) -> bool:
 
 
 def complete_upload(
-    conn: Connection, /, seq: int, server_resource: Mapping[str, Any] | None, settled_at: str
+    conn: Connection,
+    /,
+    seq: int,
+    server_resource: Mapping[str, Any] | None,
+    settled_at: str,
+    *,
+    note: ChangeNote,
 ) -> OutboxEntry:
     """The EHR holds the row's change: settle the row and take the server's copy locally.
 
@@ -112,9 +131,11 @@ def complete_upload(
     """
     with transaction(conn, "settling an upload"):
         entry = _entry(conn, seq)
+        note_outbox_row(conn, note, entry)
         version = None
         if server_resource is not None:
             version, _ = _meta(server_resource)
+            note.resource(server_resource)
         conn.execute(
             "UPDATE outbox SET state = 'done', settled_at = ?, server_version = ?,"
             " last_error = NULL, payload = NULL WHERE seq = ?",
@@ -151,9 +172,10 @@ def complete_upload(
         return _entry(conn, seq)
 
 
-def reject_upload(conn: Connection, /, seq: int, message: str) -> None:
+def reject_upload(conn: Connection, /, seq: int, message: str, *, note: ChangeNote) -> None:
     """The EHR refused the row for good: park it, visible, without blocking the rows behind."""
     with transaction(conn, "parking a rejected upload"):
+        note_outbox_row(conn, note, _entry(conn, seq))
         conn.execute(
             "UPDATE outbox SET state = 'rejected', last_error = ? WHERE seq = ?",
             (message[:2000], seq),
@@ -161,10 +183,18 @@ def reject_upload(conn: Connection, /, seq: int, message: str) -> None:
 
 
 def requeue_merged(
-    conn: Connection, /, seq: int, merged: Mapping[str, Any], server_version: str | None
+    conn: Connection,
+    /,
+    seq: int,
+    merged: Mapping[str, Any],
+    server_version: str | None,
+    *,
+    note: ChangeNote,
 ) -> None:
     """A conflict merged by rule: send the merged resource again, on top of the server's version."""
     with transaction(conn, "saving a merged change"):
+        note_outbox_row(conn, note, _entry(conn, seq))
+        note.resource(merged)
         conn.execute(
             "UPDATE outbox SET state = 'pending', payload = ?, base_version = ?, last_error = NULL"
             " WHERE seq = ?",
@@ -181,10 +211,12 @@ def record_conflict(
     *,
     rule: str,
     detected_at: str,
+    note: ChangeNote,
 ) -> None:
     """Keep both versions for a nurse to settle; the local change stays on this tablet meanwhile."""
     with transaction(conn, "keeping a conflict for review"):
         entry = _entry(conn, seq)
+        note_outbox_row(conn, note, entry)
         version = None if server_resource is None else _meta(server_resource)[0]
         conn.execute(
             "UPDATE outbox SET state = 'conflict', last_error = ? WHERE seq = ?", (rule, seq)
@@ -241,7 +273,7 @@ def open_conflicts(conn: Connection) -> list[ConflictEntry]:
 
 
 def settle_conflict(
-    conn: Connection, /, seq: int, choice: ConflictChoice, *, by: str, at: str
+    conn: Connection, /, seq: int, choice: ConflictChoice, *, by: str, at: str, note: ChangeNote
 ) -> None:
     """A nurse's decision: send this tablet's version again, or take the EHR's.
 
@@ -257,6 +289,7 @@ def settle_conflict(
         if row is None:
             raise KeyError(f"no open conflict for outbox row {seq}")
         conflict = _conflict(row)
+        note_outbox_row(conn, note, _entry(conn, seq))
         if choice == "keep_local":
             local = dict(conflict.local)
             # Gone on the server: the only way to keep the local version is to create it again.
@@ -285,17 +318,19 @@ def settle_conflict(
         )
 
 
-def retry_rejected(conn: Connection, /, seq: int) -> None:
+def retry_rejected(conn: Connection, /, seq: int, *, note: ChangeNote) -> None:
     """Send a rejected row again (after the EHR's configuration was fixed, say)."""
     with transaction(conn, "retrying a rejected upload"):
-        conn.execute(
+        cursor = conn.execute(
             "UPDATE outbox SET state = 'pending', last_error = NULL"
             " WHERE seq = ? AND state = 'rejected'",
             (seq,),
         )
+        if cursor.rowcount:
+            note_outbox_row(conn, note, _entry(conn, seq))
 
 
-def discard_rejected(conn: Connection, /, seq: int, *, by: str, at: str) -> None:
+def discard_rejected(conn: Connection, /, seq: int, *, by: str, at: str, note: ChangeNote) -> None:
     """Give up a rejected change: the local copy goes back to what the EHR has.
 
     A created resource is removed; an updated or deleted one becomes ``stale`` so the next sync
@@ -305,6 +340,7 @@ def discard_rejected(conn: Connection, /, seq: int, *, by: str, at: str) -> None
         entry = _entry(conn, seq)
         if entry.state != "rejected":
             raise KeyError(f"outbox row {seq} is not rejected")
+        note_outbox_row(conn, note, entry)
         conn.execute(
             "UPDATE outbox SET state = 'done', settled_at = ?, resolution = ?, payload = NULL"
             " WHERE seq = ?",
@@ -329,10 +365,15 @@ def stale_resources(conn: Connection) -> list[tuple[str, str]]:
     return [(str(kind), str(rid)) for kind, rid in rows]
 
 
-def forget_resource(conn: Connection, /, resource_type: str, resource_id: str) -> None:
+def forget_resource(
+    conn: Connection, /, resource_type: str, resource_id: str, *, note: ChangeNote
+) -> None:
     """Drop a stale resource the EHR no longer has."""
     with transaction(conn, "removing a resource the EHR deleted"):
-        conn.execute(
-            "DELETE FROM resource WHERE type = ? AND id = ? AND local_state IN ('synced', 'stale')",
+        gone = conn.execute(
+            "DELETE FROM resource WHERE type = ? AND id = ? AND local_state IN ('synced', 'stale')"
+            " RETURNING patient_id",
             (resource_type, resource_id),
-        )
+        ).fetchall()
+        for (patient_id,) in gone:
+            note.row(resource_type, patient_id)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bedside.models import fhir_json
+from bedside.store.changes import ChangeNote
 from bedside.store.connection import Connection, mapped_errors, transaction
 from bedside.store.index import index_columns, sortable_time
 
@@ -92,7 +93,7 @@ def _row(resource: Mapping[str, Any], local_state: str) -> tuple[Any, ...]:
 
 
 # Positions in a row from _row(), the column order of the resource table's upserts.
-_TYPE, _ID, _VERSION, _JSON = 0, 1, 2, 9
+_TYPE, _ID, _VERSION, _PATIENT, _JSON = 0, 1, 2, 4, 9
 
 
 def _upsert_sql(local_state: str, only_over_synced: bool) -> str:
@@ -118,14 +119,14 @@ _UPSERT_DELETED = _upsert_sql("deleted", only_over_synced=False)
 
 
 def put_server_resources(
-    conn: Connection, /, resources: Sequence[Mapping[str, Any]]
+    conn: Connection, /, resources: Sequence[Mapping[str, Any]], *, note: ChangeNote
 ) -> list[Mapping[str, Any]]:
     """Store resources downloaded from the server, in one transaction; return those that changed.
 
     A resource the cache already holds in the same version (or, without versions, the same
-    text) is not written again and not returned, so views refresh only for real changes (every
-    sync reads the ward's encounters in full). One changed on this device and not yet uploaded
-    is kept, and not returned either.
+    text) is not written again and not returned (nor noted), so views refresh only for real
+    changes (every sync reads the ward's encounters in full). One changed on this device and not
+    yet uploaded is kept, and not returned either.
     """
     rows = [_row(resource, "synced") for resource in resources]
     with transaction(conn, "saving downloaded data"):
@@ -136,6 +137,8 @@ def put_server_resources(
             if _replaces(held.get((row[_TYPE], row[_ID])), version=row[_VERSION], text=row[_JSON])
         ]
         conn.executemany(_UPSERT_SERVER, [row for _, row in changed])
+        for _, row in changed:
+            note.row(row[_TYPE], row[_PATIENT])
     return [resource for resource, _ in changed]
 
 
@@ -304,6 +307,16 @@ def _outbox_entry(row: Sequence[Any]) -> OutboxEntry:
     )
 
 
+@dataclass(frozen=True)
+class LocalChange:
+    """One change made on this device, as its outbox row will carry it to the EHR."""
+
+    resource: Mapping[str, Any]
+    operation: Operation
+    kind: ChangeKind
+    base_version: str | None = None
+
+
 def record_local_change(
     conn: Connection,
     /,
@@ -312,36 +325,76 @@ def record_local_change(
     operation: Operation,
     kind: ChangeKind,
     created_at: str,
+    note: ChangeNote,
     base_version: str | None = None,
 ) -> OutboxEntry:
     """Save a change made on this device and queue it for upload — in one transaction."""
-    resource_type, resource_id = _identity(resource)
-    change_id = str(uuid.uuid4())
-    payload = None if operation == "delete" else _dumps(resource)
+    change = LocalChange(resource, operation, kind, base_version)
+    return record_local_changes(conn, [change], created_at=created_at, note=note)[0]
+
+
+def record_local_changes(
+    conn: Connection, /, changes: Sequence[LocalChange], *, created_at: str, note: ChangeNote
+) -> list[OutboxEntry]:
+    """Save changes made together (a round of vital signs) and their outbox rows: all or nothing.
+
+    The rows are queued in the given order, so they reach the EHR in that order.
+    """
     with transaction(conn, "saving a local change"):
-        # A delete keeps the row as a tombstone: reads hide it, and the download guard (which
-        # only overwrites 'synced' rows) keeps the server's copy from coming back meanwhile.
-        state = "deleted" if operation == "delete" else "pending"
-        upsert = _UPSERT_DELETED if operation == "delete" else _UPSERT_PENDING
-        conn.execute(upsert, _row(resource, state))
-        cursor = conn.execute(
-            "INSERT INTO outbox (change_id, type, id, operation, kind, base_version, payload,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                change_id,
-                resource_type,
-                resource_id,
-                operation,
-                kind,
-                base_version,
-                payload,
-                created_at,
-            ),
-        )
-        row = conn.execute(
-            f"SELECT {_OUTBOX_COLUMNS} FROM outbox WHERE seq = ?", (cursor.lastrowid,)
-        ).fetchone()
-    return _outbox_entry(row)
+        seqs = [_record(conn, change, created_at, note) for change in changes]
+        return [_outbox_entry(_outbox_row(conn, seq)) for seq in seqs]
+
+
+def _record(conn: Connection, change: LocalChange, created_at: str, note: ChangeNote) -> int:
+    resource, operation = change.resource, change.operation
+    resource_type, resource_id = _identity(resource)
+    payload = None if operation == "delete" else _dumps(resource)
+    # A delete keeps the row as a tombstone: reads hide it, and the download guard (which
+    # only overwrites 'synced' rows) keeps the server's copy from coming back meanwhile.
+    state = "deleted" if operation == "delete" else "pending"
+    upsert = _UPSERT_DELETED if operation == "delete" else _UPSERT_PENDING
+    row = _row(resource, state)
+    conn.execute(upsert, row)
+    cursor = conn.execute(
+        "INSERT INTO outbox (change_id, type, id, operation, kind, base_version, payload,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            str(uuid.uuid4()),
+            resource_type,
+            resource_id,
+            operation,
+            change.kind,
+            change.base_version,
+            payload,
+            created_at,
+        ),
+    )
+    note.row(resource_type, row[_PATIENT])
+    note.outbox()
+    return int(cursor.lastrowid)
+
+
+def _outbox_row(conn: Connection, seq: int) -> Sequence[Any]:
+    return conn.execute(  # type: ignore[no-any-return]
+        f"SELECT {_OUTBOX_COLUMNS} FROM outbox WHERE seq = ?", (seq,)
+    ).fetchone()
+
+
+def note_outbox_row(conn: Connection, note: ChangeNote, entry: OutboxEntry) -> None:
+    """Note that ``entry`` changed, with the patient of the resource it concerns.
+
+    Call it before the change: a settled delete or a discarded creation removes the resource
+    row that names the patient.
+    """
+    found = conn.execute(
+        "SELECT patient_id FROM resource WHERE type = ? AND id = ?",
+        (entry.resource_type, entry.resource_id),
+    ).fetchone()
+    patient: str | None = str(found[0]) if found is not None and found[0] else None
+    if patient is None and entry.payload:
+        patient = index_columns(entry.payload).patient_id
+    note.row(entry.resource_type, patient)
+    note.outbox()
 
 
 def outbox_entries(

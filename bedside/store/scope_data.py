@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from bedside.store.changes import ChangeNote
 from bedside.store.connection import Connection, mapped_errors, transaction
 
 _UNSETTLED = "('pending', 'in_flight', 'conflict', 'rejected')"
@@ -45,7 +46,7 @@ def patients_with_unsettled_changes(conn: Connection, /, patient_ids: Iterable[s
     return {str(row[0]) for row in rows}
 
 
-def purge_patients(conn: Connection, /, patient_ids: Iterable[str]) -> int:
+def purge_patients(conn: Connection, /, patient_ids: Iterable[str], *, note: ChangeNote) -> int:
     """Remove every resource of these patients, and their settled outbox rows; return how many.
 
     Callers check :func:`patients_with_unsettled_changes` first; this function re-checks inside
@@ -79,8 +80,12 @@ def purge_patients(conn: Connection, /, patient_ids: Iterable[str]) -> int:
             f" ON r.type = o.type AND r.id = o.id WHERE r.patient_id IN ({marks}))",
             ids,
         )
-        cursor = conn.execute(f"DELETE FROM resource WHERE patient_id IN ({marks})", ids)
-        return int(cursor.rowcount)
+        gone = conn.execute(
+            f"DELETE FROM resource WHERE patient_id IN ({marks}) RETURNING type, patient_id", ids
+        ).fetchall()
+        for resource_type, patient_id in gone:
+            note.row(resource_type, patient_id)
+        return len(gone)
 
 
 def server_ids(
@@ -97,15 +102,19 @@ def server_ids(
     return {str(row[0]) for row in rows}
 
 
-def forget_deleted(conn: Connection, /, resource_type: str, ids: Iterable[str]) -> int:
+def forget_deleted(
+    conn: Connection, /, resource_type: str, ids: Iterable[str], *, note: ChangeNote
+) -> int:
     """Remove resources the EHR no longer has — unless changed here and not yet uploaded."""
     id_list = list(ids)
     if not id_list:
         return 0
     with transaction(conn, "removing resources the EHR deleted"):
-        cursor = conn.execute(
+        gone = conn.execute(
             f"DELETE FROM resource WHERE type = ? AND id IN ({_marks(id_list)})"
-            " AND local_state IN ('synced', 'stale')",
+            " AND local_state IN ('synced', 'stale') RETURNING patient_id",
             [resource_type, *id_list],
-        )
-        return int(cursor.rowcount)
+        ).fetchall()
+        for (patient_id,) in gone:
+            note.row(resource_type, patient_id)
+        return len(gone)

@@ -20,6 +20,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from bedside.store.changes import ChangeNote
 from bedside.store.connection import Connection, mapped_errors, transaction
 
 _BADGE_KEY_PREFIX = b"bedside-badge:"
@@ -142,7 +143,7 @@ def clear_failures(conn: Connection, /, badge: str) -> None:
         conn.execute("DELETE FROM pin_failure WHERE badge_key = ?", (badge_key(badge),))
 
 
-def forget_uploaded_audit_events(conn: Connection) -> int:
+def forget_uploaded_audit_events(conn: Connection, *, note: ChangeNote) -> int:
     """Drop the local copies of audit events the EHR has confirmed; return how many.
 
     An audit event is written here only to be uploaded; once its outbox row is settled the EHR
@@ -152,4 +153,6 @@ def forget_uploaded_audit_events(conn: Connection) -> int:
         cursor = conn.execute(
             "DELETE FROM resource WHERE type = 'AuditEvent' AND local_state IN ('synced', 'stale')"
         )
+        if cursor.rowcount:
+            note.row("AuditEvent", None)
     return int(cursor.rowcount)
