@@ -1,17 +1,20 @@
-"""The ``bedside`` command line: parse arguments, set up logging, hand over to the app.
+"""The ``bedside`` command line: parse arguments, read the settings, set up logging, hand over.
 
 Sub-commands:
 
-* ``bedside demo [--screenshot DIR] [--bed [N]]`` — the embedded sandbox EHR with a synthetic
-  ward, a fresh encrypted demo cache filled through the FHIR client, and the app on top of it: a
-  nurse tablet, or with ``--bed`` a bed tablet in patient mode;
+* ``bedside`` or ``bedside run`` — the app on this enrolled device: its cache, its window, its
+  sync (see :mod:`bedside.app.gui`). With nothing configured it says so and points to the demo;
+* ``bedside demo [--screenshot DIR] [--bed [N]]`` — the same app on the embedded sandbox EHR with
+  a synthetic ward: a nurse tablet, or with ``--bed`` a bed tablet in patient mode;
 * ``bedside sandbox --port N`` — only the sandbox EHR, as a real server on loopback;
-* ``bedside sync --once`` — one sync of this device with its EHR (or, with nothing configured,
-  with the embedded sandbox), printing what it did; exit code 0 synced, 1 failed, 2 not set up;
+* ``bedside sync --once`` — one sync of this device with its EHR, printing what it did; exit
+  code 0 synced, 1 failed, 2 not set up;
 * ``bedside enroll`` — create the device's signing key in the key store and print the public key
   IT registers with the EHR (or store a client secret read from standard input);
-* ``bedside settings`` — every setting, its value and where the value came from;
-* ``bedside`` alone — the demo, until a device is enrolled.
+* ``bedside settings`` — every setting, its value and where the value came from.
+
+A settings file named with ``--config`` or ``BEDSIDE_CONFIG`` that does not exist is an error for
+every command that reads settings.
 """
 
 from __future__ import annotations
@@ -21,8 +24,12 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bedside import __version__
+
+if TYPE_CHECKING:
+    from bedside.settings import Settings
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -75,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
         help="keep the cache and the device's keys in this demo/training directory "
         "(synthetic data only) instead of the OS key store",
     )
+    commands.add_parser(
+        "run", parents=[config], help="the app on this enrolled device (the default command)"
+    )
     sync = commands.add_parser(
         "sync", parents=[config], help="sync this device with its EHR and print what was done"
     )
@@ -99,15 +109,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _configure_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    # httpx logs every URL at INFO; URLs can carry identifiers, so keep them out of the log.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
+def _configure_logging(verbose: bool, settings: Settings | None = None) -> None:
+    """stderr at once; ``log.level`` and rotating files in ``log.dir`` once settings are read."""
+    from bedside.logs import configure_logging
+    from bedside.settings import SettingsError, load_settings
+
+    configure_logging("INFO", None, verbose=verbose)  # at once: reading the settings may log
+    if settings is None:
+        # The demo and the sandbox make their own EHR settings, but where and how much to log
+        # is still IT's (the file, BEDSIDE_LOG__*), when the settings load at all.
+        try:
+            settings = load_settings()
+        except SettingsError:
+            return  # a device command reports it in its own words
+    try:
+        configure_logging(
+            settings.log.level,
+            settings.log.dir,
+            verbose=verbose,
+            max_file_bytes=settings.log.max_file_mb * 1024 * 1024,
+            files=settings.log.files,
+        )
+    except OSError as exc:
+        # No log file is no reason to keep a ward without its tablet: say so and go on.
+        logging.getLogger(__name__).error(
+            "log_dir_unusable error=%s errno=%s", type(exc).__name__, exc.errno
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -122,39 +149,62 @@ def main(argv: Sequence[str] | None = None) -> int:
         return sandbox_main(arguments[position + 1 :])
     args = _parser().parse_args(arguments)
     _configure_logging(args.verbose)
-    if args.command in ("sync", "enroll", "settings"):
-        return _device_command(args)
-    from bedside.app.demo import DemoOptions, run_demo
+    if args.command == "demo":
+        from bedside.app.demo import DemoOptions, run_demo
 
-    options = DemoOptions(
-        screenshot_dir=getattr(args, "screenshot", None),
-        data_dir=getattr(args, "data_dir", None),
-        seed=getattr(args, "seed", 2026),
-        scale=getattr(args, "scale", 1),
-        language=getattr(args, "language", "en"),
-        bed=getattr(args, "bed", None),
-    )
-    return run_demo(options)
+        return run_demo(
+            DemoOptions(
+                screenshot_dir=args.screenshot,
+                data_dir=args.data_dir,
+                seed=args.seed,
+                scale=args.scale,
+                language=args.language,
+                bed=args.bed,
+            )
+        )
+    return _device_command(args)
 
 
 def _device_command(args: argparse.Namespace) -> int:
-    from bedside.app.device import run_enroll, run_sync_once
-    from bedside.settings import Settings, SettingsError, load_settings
+    """Every command that runs as this device: read the settings first, then act."""
+    from bedside.app.commands import (
+        EXIT_NOT_SET_UP,
+        not_configured_sentence,
+        run_enroll,
+        run_sync_once,
+    )
+    from bedside.settings import SettingsError, load_settings
 
-    def settings() -> Settings:
-        return load_settings(config_file=args.config)
-
-    if args.command == "sync":
-        return run_sync_once(settings, demo_dir=args.demo_dir, reconcile=args.reconcile)
-    if args.command == "enroll":
-        secret = sys.stdin.readline().strip() if args.client_secret_stdin else None
-        return run_enroll(settings, demo_dir=args.demo_dir, client_secret=secret)
+    command = args.command or "run"
+    config_file = getattr(args, "config", None)
     try:
-        loaded = load_settings(config_file=args.config)
+        settings = load_settings(config_file=config_file)
     except SettingsError as exc:
-        print(f"bedside settings: {exc}")
-        return 2
-    for info in loaded.describe():
-        print(f"{info.name} = {info.value!r}  ({info.source})")
-        print(f"    {info.description}")
-    return 0
+        print(f"bedside {command}: {exc}", file=sys.stderr)
+        return EXIT_NOT_SET_UP
+    _configure_logging(args.verbose, settings)
+    demo_dir = getattr(args, "demo_dir", None)
+    if command == "sync":
+        return run_sync_once(lambda: settings, demo_dir=demo_dir, reconcile=args.reconcile)
+    if command == "enroll":
+        secret = sys.stdin.readline().strip() if args.client_secret_stdin else None
+        return run_enroll(lambda: settings, demo_dir=demo_dir, client_secret=secret)
+    if command == "settings":
+        for info in settings.describe():
+            print(f"{info.name} = {info.value!r}  ({info.source})")
+            print(f"    {info.description}")
+        return 0
+    if settings.is_demo:
+        print(f"bedside: {not_configured_sentence(settings)}", file=sys.stderr)
+        return EXIT_NOT_SET_UP
+    from bedside.app.device import key_store
+    from bedside.app.gui import WindowOptions, run_windowed
+    from bedside.store import KeyStoreError
+
+    try:
+        keys = key_store(demo_dir)
+    except KeyStoreError as exc:
+        print(f"bedside: {exc}", file=sys.stderr)
+        return EXIT_NOT_SET_UP
+    data_dir = demo_dir or settings.device.resolved_data_dir()
+    return run_windowed(settings, keys, data_dir, WindowOptions())

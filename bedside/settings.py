@@ -493,6 +493,24 @@ class LogSettings(_Section):
         default=None,
         description="Absolute path of a directory for log files. Empty: log to stderr only.",
     )
+    max_file_mb: int = Field(
+        default=10,
+        ge=1,
+        le=1024,
+        description=(
+            "Size in MiB at which the log file (bedside.log in log.dir) is rotated: renamed "
+            "bedside.log.1, the older ones shifted, and a new file started."
+        ),
+    )
+    files: int = Field(
+        default=5,
+        ge=2,
+        le=100,
+        description=(
+            "Log files kept in log.dir, the current one included; the oldest is deleted at "
+            "rotation. Disk used is at most log.max_file_mb × log.files."
+        ),
+    )
 
     @field_validator("dir")
     @classmethod
@@ -698,10 +716,12 @@ def _read_file(path: Path, *, named: bool, problems: list[str]) -> dict[str, Any
         with path.open("rb") as file:
             return tomllib.load(file)
     except FileNotFoundError:
-        # No file means defaults (a developer machine, the demo). A file someone named that is
-        # missing may be a typo, so say so in the log; the registry shows the sources anyway.
+        # No machine-wide file means defaults (nothing configured: the app says so). A file
+        # someone named that is missing is a mistake to fix, never a reason to run unconfigured.
         if named:
-            log.warning("the settings file %s does not exist; using defaults", path)
+            problems.append(
+                f"The settings file {path} does not exist (named by --config or {CONFIG_ENV_VAR})."
+            )
         return None
     except IsADirectoryError:
         problems.append(f"The settings file {path} is a directory, not a file.")
@@ -918,8 +938,8 @@ def load_settings(
     """Read the settings: overrides > environment > the TOML file > defaults.
 
     ``config_file`` (or else the ``BEDSIDE_CONFIG`` variable, or else the platform's machine-wide
-    file, see :func:`default_config_file`) is the TOML file; a missing file means defaults (with
-    a logged warning when the file was named). ``environ`` defaults to ``os.environ``.
+    file, see :func:`default_config_file`) is the TOML file; a missing machine-wide file means
+    defaults; a missing file that was named is an error. ``environ`` defaults to ``os.environ``.
     ``overrides`` maps dotted names ("ehr.base_url") to values, applied as given (``None``
     included): leave out the flags that were not given. Raises :class:`SettingsError` listing
     every problem found.

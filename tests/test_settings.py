@@ -185,16 +185,23 @@ def test_settings_built_directly_report_given_values_as_overrides() -> None:
 # --- errors ---------------------------------------------------------------------------------
 
 
-def test_a_missing_file_means_defaults_with_a_warning_when_it_was_named(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    missing = tmp_path / "nope.toml"
-    with caplog.at_level(logging.WARNING, logger="bedside.settings"):
-        settings = load_settings(environ={"BEDSIDE_CONFIG": str(missing)})
+def test_a_missing_machine_wide_file_means_defaults(no_machine_file: Path) -> None:
+    settings = load_settings(environ={})
     assert settings.is_demo
     assert settings.config_file is None
-    assert f"the settings file {missing} does not exist" in caplog.text
-    assert load_settings(config_file=missing, environ={}).source("log.level") == "default"
+
+
+@pytest.mark.parametrize("how", ["environment", "argument"])
+def test_a_named_settings_file_that_does_not_exist_is_an_error_not_a_warning(
+    tmp_path: Path, how: str
+) -> None:
+    missing = tmp_path / "nope.toml"
+    with pytest.raises(SettingsError) as caught:
+        if how == "environment":
+            load_settings(environ={"BEDSIDE_CONFIG": str(missing)})
+        else:
+            load_settings(config_file=missing, environ={})
+    assert f"The settings file {missing} does not exist" in str(caught.value)
 
 
 def test_a_directory_instead_of_a_file_is_an_error(tmp_path: Path) -> None:

@@ -1,39 +1,26 @@
-"""``bedside sync --once`` and ``bedside enroll``: the sync engine from the command line.
+"""Who this device is for its EHR: identity from the settings, secrets from the key store.
 
-For hospital IT (does this tablet reach the EHR? what is waiting?) and for tests (a real process
-that can be killed at any moment). Part of the composition root: it reads the settings, takes
-secrets from the key store, and wires the store, the FHIR client and the engine.
-
-* With an EHR configured (``ehr.base_url``), it syncs the device's scope against it. The device's
-  secrets — its private signing key or its client secret — and the cache key come from the OS key
-  store; with ``--demo-dir DIR`` they come from labelled files in a directory marked as holding
-  synthetic data only (training rooms, CI), never from anywhere else.
-* With nothing configured, it runs one sync against the embedded sandbox EHR into a fresh demo
-  cache, so the command shows what it does on any machine.
+Owns reading the device's identity (EHR address, client id, site, scope) from the settings, its
+credentials — the private signing key or the client secret — from the key store (the OS key
+store; or, for a training room or a test, the labelled key files of a directory marked as holding
+synthetic data only), enrollment (creating the signing key and printing its public half for IT),
+and the FHIR client and sync policy the settings describe.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
-import tempfile
-from collections.abc import Callable
-from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
-from bedside.settings import Settings, SettingsError
+from bedside.settings import Settings
 from bedside.store import (
     DemoKeyFile,
     KeyStore,
     OsKeyStore,
-    Store,
-    StoreError,
-    cache_path,
-    key_name,
     mark_demo_directory,
 )
 from bedside.sync import (
@@ -42,14 +29,12 @@ from bedside.sync import (
     PrivateKeyJwt,
     RetryPolicy,
     Scope,
-    SyncEngine,
     SyncPolicy,
-    SyncReport,
     TokenSource,
     new_device_key,
 )
 from bedside.sync.auth import Credentials
-from bedside.sync.tls import TlsConfigError, ssl_context
+from bedside.sync.tls import ssl_context
 
 log = logging.getLogger(__name__)
 
@@ -190,93 +175,3 @@ def fhir_client(settings: Settings, device: Device, creds: Credentials) -> FhirC
         retry=retry_policy(settings),
         tls=ssl_context(ehr.ca_bundle),
     )
-
-
-async def sync_configured(
-    settings: Settings, keys: KeyStore, data_dir: Path, *, reconcile_now: bool | None = None
-) -> SyncReport:
-    """One sync of the configured device's scope into its cache in ``data_dir``."""
-    device = device_of(settings)
-    creds = credentials(settings, device, keys)
-    async with AsyncExitStack() as stack:
-        store = await Store.open(
-            cache_path(data_dir, device.site_id), keys, key_name=key_name(device.site_id)
-        )
-        stack.push_async_callback(store.close)
-        client = await stack.enter_async_context(fhir_client(settings, device, creds))
-        engine = SyncEngine(store, client, device.scope, policy=sync_policy(settings))
-        return await engine.sync_once(reconcile_now=reconcile_now)
-
-
-async def sync_demo(data_dir: Path, *, seed: int = 2026) -> SyncReport:
-    """One sync against the embedded sandbox EHR with a synthetic ward (nothing configured)."""
-    from bedside.sandbox.runner import SandboxServer
-    from bedside.sandbox.seed import generate_ward
-    from bedside.sandbox.server import Sandbox
-
-    sandbox = Sandbox()
-    try:
-        ward = generate_ward(seed=seed, now=sandbox.now())
-        sandbox.load(ward.resources)
-        device = PrivateKeyJwt("bedside-demo-tablet", new_device_key())
-        scopes = "system/*.read system/*.write"
-        sandbox.auth.register_jwk_client(device.client_id, {"keys": [device.public_jwk()]}, scopes)
-        keys = DemoKeyFile(mark_demo_directory(data_dir))
-        with SandboxServer(sandbox) as server:
-            store = await Store.open(
-                cache_path(data_dir, ward.site_id), keys, key_name=key_name(ward.site_id)
-            )
-            try:
-                tokens = TokenSource(server.base_url, device, scope=scopes)
-                async with FhirClient(server.base_url, tokens) as client:
-                    engine = SyncEngine(store, client, Scope("ward", ward.ward_id))
-                    return await engine.sync_once()
-            finally:
-                await store.close()
-    finally:
-        sandbox.close()
-
-
-def run_sync_once(
-    settings_loader: Callable[[], Settings],
-    *,
-    demo_dir: Path | None,
-    reconcile: bool,
-    out: Callable[[str], None] = print,
-) -> int:
-    """The ``bedside sync --once`` command; returns the exit code (0 synced, 1 failed, 2 setup)."""
-    try:
-        settings = settings_loader()
-        if settings.is_demo:
-            out("No EHR is configured: one sync against the embedded sandbox EHR (synthetic data).")
-            with tempfile.TemporaryDirectory(prefix="bedside-sync-") as scratch:
-                report = asyncio.run(sync_demo(demo_dir or Path(scratch) / "demo"))
-        else:
-            keys = key_store(demo_dir)
-            data_dir = demo_dir or settings.device.resolved_data_dir()
-            report = asyncio.run(
-                sync_configured(settings, keys, data_dir, reconcile_now=True if reconcile else None)
-            )
-    except (SettingsError, EnrollmentError, StoreError, TlsConfigError) as exc:
-        out(f"bedside sync: {exc}")
-        return 2
-    for line in report.lines():
-        out(line)
-    return 0 if report.ok else 1
-
-
-def run_enroll(
-    settings_loader: Callable[[], Settings],
-    *,
-    demo_dir: Path | None,
-    client_secret: str | None,
-    out: Callable[[str], None] = print,
-) -> int:
-    """The ``bedside enroll`` command: prints the public key IT registers with the EHR."""
-    try:
-        settings = settings_loader()
-        out(enroll(settings, key_store(demo_dir), client_secret=client_secret))
-    except (SettingsError, EnrollmentError, StoreError) as exc:
-        out(f"bedside enroll: {exc}")
-        return 2
-    return 0

@@ -2,12 +2,18 @@
 
 Owns the step "store + engine + client + settings → the nurse workspace (and, on a bed tablet,
 patient mode on top of it)". Used by the real app, the demo, the tests and the benchmarks alike,
-so every way Bedside runs has the same services.
+so every way Bedside runs has the same services. It is also where the sync layer meets the
+services' own interfaces: the engine as their :class:`~bedside.services.sync_port.SyncPort`, the
+staff directory as their :class:`~bedside.services.session.PinVerifier` with its errors mapped
+(:class:`EhrPinCheck`). The screens refresh from the store's change feed, which
+:class:`~bedside.services.sync_review.SyncReview` hands them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
+from typing import Any
 
 from bedside.services.appointments import AppointmentService
 from bedside.services.board import BoardService
@@ -20,14 +26,51 @@ from bedside.services.patient_mode import PatientModeService
 from bedside.services.recording import Recorder
 from bedside.services.results import ResultsService
 from bedside.services.schedule import ScheduleService
-from bedside.services.session import StaffSessions
+from bedside.services.session import (
+    DirectoryUnavailable,
+    DirectoryUnreachable,
+    PinVerifier,
+    StaffSessions,
+    UnknownBadge,
+    WrongPin,
+)
+from bedside.services.sync_port import SyncPort
 from bedside.services.sync_review import SyncReview
 from bedside.services.vitals import VitalsService
 from bedside.services.ward import WardCensusService
 from bedside.services.workspace import NurseWorkspace, PatientWorkspace
 from bedside.settings import Settings, parse_time_table
 from bedside.store import Store
-from bedside.sync import FhirClient, StaffDirectory, SyncEngine
+from bedside.sync import (
+    FhirClient,
+    OfflineError,
+    PinRejectedError,
+    StaffDirectory,
+    SyncEngine,
+    SyncError,
+    SyncTimeoutError,
+    UnknownBadgeError,
+)
+
+
+class EhrPinCheck:
+    """The EHR's staff directory (:class:`~bedside.sync.StaffDirectory`) as the session service
+    sees it: the sync layer's errors mapped to the service's own."""
+
+    def __init__(self, directory: PinVerifier) -> None:
+        self._directory = directory
+
+    async def verify_pin(self, badge: str, pin: str) -> Mapping[str, Any]:
+        try:
+            return await self._directory.verify_pin(badge, pin)
+        except PinRejectedError as exc:
+            raise WrongPin(str(exc)) from exc
+        except UnknownBadgeError as exc:
+            raise UnknownBadge(str(exc)) from exc
+        except (OfflineError, SyncTimeoutError) as exc:
+            raise DirectoryUnreachable(str(exc)) from exc
+        except SyncError as exc:
+            raise DirectoryUnavailable(str(exc)) from exc
 
 
 def build_workspace(
@@ -45,7 +88,8 @@ def build_workspace(
 ) -> NurseWorkspace:
     """Every service of the nurse workspace, wired to one cache, one engine and one EHR."""
     zone = settings.device.zone()
-    recorder = Recorder(store, site_id, clock=clock, written=engine.local_write_done)
+    sync: SyncPort = engine  # all the services see of the engine
+    recorder = Recorder(store, site_id, clock=clock, written=sync.local_write_done)
     meals = MealService(store, recorder, times=meal_times(settings), clock=clock, tz=zone)
     census = WardCensusService(
         store,
@@ -75,7 +119,7 @@ def build_workspace(
         appointments=AppointmentService(store, clock=clock, tz=zone),
         sessions=StaffSessions(
             store,
-            StaffDirectory(client),
+            EhrPinCheck(StaffDirectory(client)),
             recorder,
             clock=clock,
             offline_window=timedelta(hours=staff.offline_signin_h),
@@ -83,7 +127,7 @@ def build_workspace(
             lockout=timedelta(minutes=staff.lockout_min),
             device_id=device_id,
         ),
-        sync=SyncReview(engine, store),
+        sync=SyncReview(sync, store),
         tz=zone,
         clock=clock,
         idle_lock_s=staff.idle_lock_s,

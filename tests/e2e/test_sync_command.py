@@ -29,19 +29,47 @@ def _run(
     )
 
 
-def test_with_nothing_configured_one_sync_runs_against_the_sandbox_and_says_what_it_did(
+def test_with_nothing_configured_sync_says_so_and_points_to_the_demo_with_exit_code_2(
     tmp_path: Path,
 ) -> None:
     result = _run(tmp_path, "sync", "--once")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "embedded sandbox EHR" in result.stdout
-    assert "downloaded (first):" in result.stdout
-    assert "patients in scope: 28 (28 new)" in result.stdout
-    assert "requests:" in result.stdout
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Bedside is not set up on this device" in result.stdout
+    assert "names no EHR (ehr.base_url)" in result.stdout
+    assert "bedside demo" in result.stdout
+    assert "docs/settings.md" in result.stdout
+    assert "downloaded" not in result.stdout  # no silent sync of the sandbox
+
+
+def test_a_named_settings_file_that_does_not_exist_stops_every_command_with_exit_code_2(
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "typo.toml"
+    for command in (["sync", "--once"], ["run"], ["settings"], ["enroll"]):
+        result = _run(tmp_path, *command, env={"BEDSIDE_CONFIG": str(missing)})
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        assert f"The settings file {missing} does not exist" in result.stderr + result.stdout
+    flagged = _run(tmp_path, "sync", "--once", "--config", str(missing))
+    assert flagged.returncode == 2
+    assert "does not exist" in flagged.stderr
+
+
+def test_bedside_with_nothing_configured_says_so_in_one_sentence_instead_of_running_the_demo(
+    tmp_path: Path,
+) -> None:
+    for command in ([], ["run"]):
+        result = _run(tmp_path, *command, env={"QT_QPA_PLATFORM": "offscreen"})
+        assert result.returncode == 2, result.stdout + result.stderr
+        [sentence] = [line for line in result.stderr.splitlines() if line.startswith("bedside:")]
+        assert "Bedside is not set up on this device" in sentence
+        assert "`bedside demo`" in sentence
+        assert "docs/settings.md" in sentence
 
 
 def test_an_unreachable_ehr_is_reported_in_plain_words_with_exit_code_1(tmp_path: Path) -> None:
     demo = tmp_path / "tablet"
+    empty_config = tmp_path / "empty.toml"
+    empty_config.write_text("")
     env = {
         "BEDSIDE_EHR__BASE_URL": "http://127.0.0.1:9/",
         "BEDSIDE_EHR__CLIENT_ID": "tablet-1",
@@ -66,7 +94,7 @@ def test_an_unreachable_ehr_is_reported_in_plain_words_with_exit_code_1(tmp_path
         env={
             **{k: v for k, v in os.environ.items() if not k.startswith("BEDSIDE_")},
             **env,
-            "BEDSIDE_CONFIG": str(tmp_path / "none.toml"),
+            "BEDSIDE_CONFIG": str(empty_config),
         },
         cwd=REPO,
         timeout=60,

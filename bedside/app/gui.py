@@ -1,0 +1,226 @@
+"""The window of one tablet: Qt, the asyncio loop inside it, the screens, and a clean stop.
+
+Owns the order a person sees: the cache opens, the window shows **at once from the cache**
+(offline starts work; every screen says "as of"), then the sync engine runs in the background. A
+cache that has never completed a download first shows the first-run screen until the first full
+pull lands. ``device.scope = ward`` opens the staff shell (lock screen → board); ``bed`` opens
+patient mode full screen, frameless, with the kiosk guard on, and a staff sign-in opens that bed's
+chart. Ctrl+C and SIGTERM stop it cleanly (engine, request in flight, cache), like closing the
+last window does.
+
+Qt is imported only inside these functions: ``bedside sync --once`` builds the same objects
+without a GUI toolkit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bedside.app.device import EnrollmentError
+from bedside.app.tablet import Tablet, open_tablet
+from bedside.settings import Settings
+from bedside.store import KeyStore, StoreError
+from bedside.sync.engine import LAST_SYNC_FACT
+from bedside.sync.tls import TlsConfigError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from bedside.ui.i18n import Translations
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_NOT_SET_UP = 0, 1, 2
+LANGUAGES = ("fr", "de", "en")
+
+
+@dataclass(frozen=True)
+class WindowOptions:
+    """How the window of a tablet shows itself."""
+
+    # None: the system's language when Bedside speaks it, else English.
+    language: str | None = None
+    # A real tablet fills its screen (a bed tablet also frameless, with the kiosk guard); the
+    # demo runs in an ordinary window on a developer's desktop.
+    full_screen: bool = True
+    # The demo's lock screen shows a synthetic nurse's badge and PIN.
+    demo_credentials: tuple[str, str] | None = None
+
+
+def qt_application() -> QApplication:
+    """The one QApplication, styled, with Qt's messages in our log and GC on the GUI thread."""
+    from PySide6.QtWidgets import QApplication
+
+    from bedside.ui import style
+    from bedside.ui.gui_gc import collect_garbage_on_the_gui_thread
+    from bedside.ui.qt_log import route_qt_messages_to_logging
+
+    route_qt_messages_to_logging()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Bedside")
+    app.setStyleSheet(style.STYLE_SHEET)
+    # Closing the window must not stop the loop under our feet: the engine still has to stop
+    # and the cache to close (run_windowed waits for the last window instead).
+    app.setQuitOnLastWindowClosed(False)
+    collect_garbage_on_the_gui_thread()
+    return app
+
+
+def run_in_qt(main: Callable[[Callable[[str], None]], Awaitable[int]]) -> int:
+    """Run ``main(request_shutdown)`` on a qasync loop inside Qt; return its exit code.
+
+    Refuses with a sentence when there is no screen (instead of Qt's abort). Ctrl+C and SIGTERM
+    call ``request_shutdown`` on the loop; ``main`` decides what stopping means.
+    """
+    from bedside.ui.display import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        print(f"bedside: {problem}", file=sys.stderr)
+        return EXIT_NOT_SET_UP
+    import qasync
+
+    from bedside.runtime import settle_heap
+    from bedside.ui.shutdown import shutdown_on_signals
+
+    app = qt_application()
+    settle_heap()  # everything alive now lives as long as the app: keep full GC passes short
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    stop = asyncio.Event()
+    reason: list[str] = []
+
+    def request_shutdown(why: str) -> None:
+        reason.append(why)
+        stop.set()
+
+    async def main_until_stopped() -> int:
+        return await main(request_shutdown)
+
+    with loop, shutdown_on_signals(request_shutdown):
+        code: int = loop.run_until_complete(_with_stop(main_until_stopped(), stop))
+    if reason:
+        log.info("shut_down reason=%s", reason[0])
+    return code
+
+
+async def _with_stop(main: Awaitable[int], stop: asyncio.Event) -> int:
+    """``main``'s result, or EXIT_OK after cancelling it cleanly when ``stop`` is set first."""
+    task = asyncio.ensure_future(main)
+    stopper = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopper.cancel()
+    if not task.done():
+        task.cancel()  # runs every `finally` of the tablet: engine, client, cache, windows
+        try:
+            return await task
+        except asyncio.CancelledError:
+            return EXIT_OK
+    return int(task.result())
+
+
+def run_windowed(settings: Settings, keys: KeyStore, data_dir: Path, options: WindowOptions) -> int:
+    """``bedside`` on an enrolled device: the tablet's window until closed or signalled."""
+
+    async def main(_request_shutdown: Callable[[str], None]) -> int:
+        try:
+            async with open_tablet(
+                settings, keys, data_dir, demo_credentials=options.demo_credentials
+            ) as tablet:
+                await show_tablet(tablet, options)
+                return EXIT_OK
+        except (EnrollmentError, StoreError, TlsConfigError) as exc:
+            print(f"bedside: {exc}", file=sys.stderr)
+            return EXIT_NOT_SET_UP
+
+    return run_in_qt(main)
+
+
+def translations_for(language: str | None) -> Translations:
+    from PySide6.QtCore import QLocale
+
+    from bedside.ui.i18n import Translations
+
+    chosen = language or QLocale.system().name()[:2]
+    translations = Translations()
+    translations.switch(chosen if chosen in LANGUAGES else "en")
+    return translations
+
+
+async def needs_first_pull(tablet: Tablet) -> bool:
+    """True while the cache has never completed a full download of its scope."""
+    return await tablet.store.device_fact(LAST_SYNC_FACT) is None
+
+
+async def show_tablet(tablet: Tablet, options: WindowOptions) -> None:
+    """The tablet's screens until the last window closes (or the task is cancelled)."""
+    from bedside.ui import ops
+
+    translations = translations_for(options.language)
+    if await needs_first_pull(tablet):
+        await first_pull(tablet, translations, options)
+    window = open_main_window(tablet, translations, options)
+    tablet.engine.start()
+    log.info("window_shown scope=%s", tablet.device.scope.kind)
+    try:
+        await until_last_window_closed()
+    finally:
+        close_main_window(window)
+        await ops.drain()  # nothing of this tablet still reads its cache once it closes
+
+
+async def first_pull(tablet: Tablet, translations: Translations, options: WindowOptions) -> None:
+    """The first full download of an empty cache, shown as it happens; returns once it landed."""
+    report = await tablet.engine.sync_once()
+    if report.error is not None:
+        raise report.error
+
+
+def open_main_window(tablet: Tablet, translations: Translations, options: WindowOptions) -> QWidget:
+    """The staff shell (ward tablet) or patient mode (bed tablet), shown."""
+    window: Any
+    if tablet.patient is not None:
+        from bedside.ui.patient.window import PatientWindow
+
+        window = PatientWindow(tablet.patient, translations, kiosk=options.full_screen)
+    else:
+        from bedside.ui.shell import StaffWindow
+
+        window = StaffWindow(tablet.workspace, translations)
+    if options.full_screen:
+        window.showFullScreen()
+    else:
+        window.show()
+    return window  # type: ignore[no-any-return]
+
+
+def close_main_window(window: QWidget) -> None:
+    """Empty every patient view and close, even a kiosk window that refuses a close key."""
+    from bedside.services.session import LockReason
+    from bedside.ui.patient.window import PatientWindow
+    from bedside.ui.shell import StaffWindow
+
+    if isinstance(window, PatientWindow):
+        window.shut_down()
+    elif isinstance(window, StaffWindow):
+        window.lock(LockReason.USER)  # empties every view and stops their timers
+        window.close()
+
+
+async def until_last_window_closed() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    closed = asyncio.Event()
+    app = QApplication.instance()
+    assert app is not None
+    app.lastWindowClosed.connect(closed.set)  # type: ignore[attr-defined]
+    await closed.wait()
