@@ -5,7 +5,6 @@ Every test passes its own environment (a dict) and its own file; nothing touches
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
@@ -196,11 +195,13 @@ def test_a_named_settings_file_that_does_not_exist_is_an_error_not_a_warning(
     tmp_path: Path, how: str
 ) -> None:
     missing = tmp_path / "nope.toml"
+    named = (
+        {"environ": {"BEDSIDE_CONFIG": str(missing)}}
+        if how == "environment"
+        else {"config_file": missing, "environ": {}}
+    )
     with pytest.raises(SettingsError) as caught:
-        if how == "environment":
-            load_settings(environ={"BEDSIDE_CONFIG": str(missing)})
-        else:
-            load_settings(config_file=missing, environ={})
+        load_settings(**named)  # type: ignore[arg-type]
     assert f"The settings file {missing} does not exist" in str(caught.value)
 
 
