@@ -41,12 +41,17 @@ DEMO_SCOPES = "system/*.read system/*.write"
 
 
 def seed_sandbox(
-    sandbox: Sandbox, seed: int = 2026, scale: int = 1, history_days: int | None = None
+    sandbox: Sandbox,
+    seed: int = 2026,
+    scale: int = 1,
+    history_days: int | None = None,
+    beds_per_ward: int | None = None,
 ) -> int:
     """Load a generated ward into the sandbox; returns the number of resources."""
     module = importlib.import_module("bedside.sandbox.seed")
+    sizes = {} if beds_per_ward is None else {"beds_per_ward": beds_per_ward}
     ward = module.generate_ward(
-        seed=seed, scale=scale, now=sandbox.now(), history_days=history_days
+        seed=seed, scale=scale, now=sandbox.now(), history_days=history_days, **sizes
     )
     count = sandbox.load(ward.resources)
     log.info("seeded the sandbox with %d resources (seed %d, scale %d)", count, seed, scale)
@@ -143,6 +148,7 @@ def run_sandbox(
     ready_file: str | Path | None = None,
     *,
     history_days: int | None = None,
+    beds_per_ward: int | None = None,
     sandbox: Sandbox | None = None,
     demo_secret: str | None = None,
     admin_token: str | None = None,
@@ -153,7 +159,9 @@ def run_sandbox(
         config = SandboxConfig(admin_token=admin_token)
         sandbox = Sandbox(Storage(db_path or ":memory:"), config=config)
     if seed is not None and sandbox.storage.total() == 0:
-        seed_sandbox(sandbox, seed=seed, scale=scale, history_days=history_days)
+        seed_sandbox(
+            sandbox, seed=seed, scale=scale, history_days=history_days, beds_per_ward=beds_per_ward
+        )
     secret = demo_secret or os.environ.get("BEDSIDE_SANDBOX_SECRET") or secrets.token_urlsafe(24)
     sandbox.auth.register_secret_client(DEMO_CLIENT_ID, secret, DEMO_SCOPES)
     stop = stop or threading.Event()
@@ -198,6 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="days of vital signs and lab history per patient (default: 3 × scale)",
     )
+    parser.add_argument(
+        "--beds-per-ward", type=int, default=None, help="beds of each ward (default: 30)"
+    )
     parser.add_argument("--no-seed", action="store_true", help="start with an empty server")
     parser.add_argument(
         "--ready-file", default=None, help="write base URL and demo credentials here"
@@ -223,5 +234,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         ready_file=args.ready_file,
         admin_token=args.admin_token,
         history_days=args.history_days,
+        beds_per_ward=args.beds_per_ward,
     )
     return 0
