@@ -472,7 +472,7 @@ def test_describe_lists_every_setting_with_a_description_type_and_variable(
         for field in info.annotation.model_fields  # type: ignore[union-attr]
     ]
     assert names == every
-    assert len(names) == 34
+    assert len(names) == 36
     for row in rows:
         assert len(row.description) > 20, row.name
         assert row.type, row.name

@@ -153,7 +153,7 @@ class AppointmentService:
             try:
                 appointment = parse_as(Appointment, raw)
             except FhirModelError as exc:
-                log.warning("skipped a cached resource: %s", exc.log_safe)
+                log.warning("cached_resource_skipped problem=%r", exc.log_safe)
                 continue
             if appointment.status in HIDDEN_STATUSES or appointment.id is None:
                 continue
@@ -183,7 +183,7 @@ class AppointmentService:
                 try:
                     location = parse_as(Location, raw)
                 except FhirModelError as exc:
-                    log.warning("skipped a cached resource: %s", exc.log_safe)
+                    log.warning("cached_resource_skipped problem=%r", exc.log_safe)
                     continue
                 if location.id and location.name:
                     names["Location", location.id] = location.name
@@ -192,7 +192,7 @@ class AppointmentService:
                 try:
                     practitioner = parse_as(Practitioner, raw)
                 except FhirModelError as exc:
-                    log.warning("skipped a cached resource: %s", exc.log_safe)
+                    log.warning("cached_resource_skipped problem=%r", exc.log_safe)
                     continue
                 name = next(iter(practitioner.name or ()), None)
                 if practitioner.id and name is not None and name.display:

@@ -604,7 +604,7 @@ class ChartService:
             try:
                 parsed.append(parse_as(model, raw))
             except FhirModelError as exc:
-                log.warning("skipped a cached resource: %s", exc.log_safe)
+                log.warning("cached_resource_skipped problem=%r", exc.log_safe)
         return parsed
 
     async def _nilknown_lists(self, patient_ids: list[str]) -> set[str]:

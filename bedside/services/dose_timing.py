@@ -268,12 +268,12 @@ def _explicit_times(repeat: TimingRepeat, rules: DoseRules) -> list[time] | None
         try:
             found.add(time.fromisoformat(text).replace(microsecond=0))
         except ValueError:
-            log.warning("dose timing: unreadable timeOfDay skipped")
+            log.warning("dose_timing_time_of_day_skipped reason=unreadable")
     offset = timedelta(minutes=repeat.offset or 0)
     for code in repeat.when or ():
         site_times = rules.when_times.get(code)
         if site_times is None:
-            log.warning("dose timing: no site time for when code %s", code[:20])
+            log.warning("dose_timing_unknown_when code=%r", code[:20])
             continue
         shift = -offset if code.startswith("AC") else offset
         for at in site_times:

@@ -534,7 +534,7 @@ class MealService:
             try:
                 parsed.append((parse_as(model, raw), raw))
             except FhirModelError as exc:
-                log.warning("skipped a cached resource: %s", exc.log_safe)
+                log.warning("cached_resource_skipped problem=%r", exc.log_safe)
         return parsed
 
     async def _situation(
@@ -546,7 +546,7 @@ class MealService:
             try:
                 dish = dish_from(raw, language, self._tz, days=days)
             except FhirModelError as exc:
-                log.warning("skipped a cached resource: %s", exc.log_safe)
+                log.warning("cached_resource_skipped problem=%r", exc.log_safe)
                 continue
             if dish is not None:
                 dishes.setdefault((dish.service, dish.day), []).append(dish)

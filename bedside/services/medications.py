@@ -363,7 +363,12 @@ def _parsed(model: type[ModelT], raws: Iterable[Mapping[str, Any]]) -> list[Mode
         try:
             out.append(parse_as(model, raw))
         except FhirModelError as exc:
-            log.warning("%s %s skipped: %s", model.__name__, raw.get("id"), exc.log_safe)
+            log.warning(
+                "cached_resource_skipped resource=%s id=%s problem=%r",
+                model.__name__,
+                raw.get("id"),
+                exc.log_safe,
+            )
     return out
 
 

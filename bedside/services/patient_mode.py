@@ -121,7 +121,7 @@ class PatientModeService:
             try:
                 encounter = parse_as(Encounter, raw)
             except FhirModelError as exc:
-                log.warning("skipped a cached resource: %s", exc.log_safe)
+                log.warning("cached_resource_skipped problem=%r", exc.log_safe)
                 continue
             patient_id = reference_id(encounter.subject, "Patient")
             if patient_id and encounter.id and bed_location_id in places_now(encounter, now):
@@ -129,7 +129,7 @@ class PatientModeService:
         if not claims:
             return None
         if len({patient_id for patient_id, _ in claims}) > 1:
-            log.warning("bed %s is claimed by %d current encounters", bed_location_id, len(claims))
+            log.warning("bed_conflict bed=%s encounters=%d", bed_location_id, len(claims))
             return None
         # One patient, possibly with two open stays: the latest admission is the one in the bed.
         patient_id, encounter = max(claims, key=lambda claim: _stay_start(claim[1]))
@@ -139,7 +139,7 @@ class PatientModeService:
             # Without a readable record there is nobody to greet; the nurse sees the bed as
             # occupied on the ward board, where this is noticed.
             log.warning(
-                "bed %s: the current patient's record is missing or unreadable", bed_location_id
+                "bed_patient_unreadable bed=%s reason=missing_or_unreadable", bed_location_id
             )
             return None
         bed = await self._parsed(Location, "Location", bed_location_id)
@@ -163,7 +163,7 @@ class PatientModeService:
         try:
             return parse_as(model, raw)
         except FhirModelError as exc:
-            log.warning("skipped a cached resource: %s", exc.log_safe)
+            log.warning("cached_resource_skipped problem=%r", exc.log_safe)
             return None
 
     async def preferences(self, encounter_id: str) -> StayPreferences:
@@ -176,7 +176,7 @@ class PatientModeService:
         except ValueError:
             saved = None
         if not isinstance(saved, dict):
-            log.warning("stay preferences in the cache are unreadable; using the defaults")
+            log.warning("stay_preferences_unreadable using=defaults")
             return DEFAULT_PREFERENCES
         if saved.get("encounter_id") != encounter_id:
             return DEFAULT_PREFERENCES  # another stay's: never carried over to a new patient
@@ -190,7 +190,7 @@ class PatientModeService:
             or not _is_text_size(text_size)
             or not isinstance(contrast, bool)
         ):
-            log.warning("stay preferences in the cache are malformed; using the defaults")
+            log.warning("stay_preferences_malformed using=defaults")
             return DEFAULT_PREFERENCES
         return StayPreferences(language=language, text_size=text_size, high_contrast=contrast)
 

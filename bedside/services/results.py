@@ -383,7 +383,7 @@ class ResultsService:
             try:
                 parsed.append(parse_as(model, raw))
             except FhirModelError as exc:
-                log.warning("skipped a cached resource: %s", exc.log_safe)
+                log.warning("cached_resource_skipped problem=%r", exc.log_safe)
         return parsed
 
     async def _acknowledgements(self, patient_ids: Sequence[str]) -> dict[str, Acknowledgement]:
@@ -554,5 +554,7 @@ class ResultsService:
                 }
             )
             entry = await self._recorder.record_event(task)
-            log.info("acknowledged Observation/%s as Task/%s", observation_id, entry.resource_id)
+            log.info(
+                "result_acknowledged observation=%s task=%s", observation_id, entry.resource_id
+            )
             return entry

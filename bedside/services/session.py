@@ -200,12 +200,12 @@ class StaffSessions:
         except UnknownBadgeError:
             # Gone from the EHR's directory (or never there): no offline sign-in with it either.
             await self._store.forget_staff_verifier(badge)
-            log.info("sign-in refused: unknown badge")
+            log.info("sign_in_refused reason=unknown_badge")
             return SignInResult(SignInOutcome.UNKNOWN_BADGE)
         except (OfflineError, SyncTimeoutError):
             return await self._offline_sign_in(badge, pin, failures, now)
         except SyncError as exc:
-            log.warning("sign-in: the EHR could not check the PIN (%s)", type(exc).__name__)
+            log.warning("sign_in_unavailable reason=pin_not_checked cause=%s", type(exc).__name__)
             return SignInResult(SignInOutcome.EHR_UNAVAILABLE)
         return await self._online_success(badge, pin, answer, now)
 
@@ -222,10 +222,10 @@ class StaffSessions:
         try:
             practitioner = parse_as(Practitioner, answer)
         except FhirModelError as exc:
-            log.warning("sign-in: the EHR's Practitioner is not usable: %s", exc.log_safe)
+            log.warning("sign_in_unavailable reason=practitioner_unusable problem=%r", exc.log_safe)
             return SignInResult(SignInOutcome.EHR_UNAVAILABLE)
         if practitioner.id is None:
-            log.warning("sign-in: the EHR's Practitioner has no id")
+            log.warning("sign_in_unavailable reason=practitioner_without_id")
             return SignInResult(SignInOutcome.EHR_UNAVAILABLE)
         member = staff_member(practitioner, badge)
         offline_until = None
@@ -249,11 +249,11 @@ class StaffSessions:
     ) -> SignInResult:
         known = await self._store.staff_verifier(badge)
         if known is None:
-            log.info("offline sign-in refused: badge never signed in online here")
+            log.info("sign_in_refused reason=offline_never_signed_in_online_here")
             return SignInResult(SignInOutcome.OFFLINE_NEVER_ONLINE_HERE)
         offline_until = known.verified_at + self._offline_window
         if now >= offline_until:
-            log.info("offline sign-in refused: last online sign-in too old")
+            log.info("sign_in_refused reason=offline_last_online_sign_in_too_old")
             return SignInResult(SignInOutcome.OFFLINE_EXPIRED, offline_until=offline_until)
         if not await asyncio.to_thread(_verify, self._hasher, known.verifier, pin):
             actor = Actor(known.practitioner_id, known.name)
@@ -270,7 +270,7 @@ class StaffSessions:
             await self._audit.locked(_actor(previous), LockReason.OTHER_BADGE.value)
         self._current = member
         await self._audit.signed_in(_actor(member), online=online)
-        log.info("staff signed in (%s)", "online" if online else "offline")
+        log.info("staff_signed_in mode=%s", "online" if online else "offline")
         return SignInResult(
             SignInOutcome.SIGNED_IN, staff=member, online=online, offline_until=offline_until
         )
@@ -286,9 +286,9 @@ class StaffSessions:
             actor = Actor(known.practitioner_id, known.name) if known is not None else None
         await self._audit.sign_in_refused(actor, locked=locked_until is not None)
         if locked_until is not None:
-            log.warning("sign-in refused: wrong PIN; badge locked out on this tablet")
+            log.warning("sign_in_refused reason=wrong_pin locked_out=true")
             return SignInResult(SignInOutcome.LOCKED_OUT, retry_at=locked_until)
-        log.info("sign-in refused: wrong PIN (%d in a row)", count)
+        log.info("sign_in_refused reason=wrong_pin failures_in_a_row=%d", count)
         throttled = self._throttled_until(PinFailures(count, now, None))
         return SignInResult(
             SignInOutcome.WRONG_PIN, attempts_left=self._max_attempts - count, retry_at=throttled
@@ -302,7 +302,7 @@ class StaffSessions:
         if member is None:
             return
         await self._audit.locked(_actor(member), reason.value)
-        log.info("staff session locked (%s)", reason.value)
+        log.info("staff_session_locked reason=%s", reason.value)
         # Housekeeping: audit events the EHR already holds need no local copy.
         await self._store.forget_uploaded_audit_events()
 
@@ -310,7 +310,7 @@ class StaffSessions:
         """The current staff member opened ``patient_id``'s record: an audit event."""
         member = self._current
         if member is None:
-            log.warning("a patient record was opened with nobody signed in; not recorded")
+            log.warning("record_opened_not_audited reason=nobody_signed_in")
             return
         await self._audit.record_opened(_actor(member), patient_id)
 

@@ -224,7 +224,7 @@ class SyncReview:
             try:
                 patient = parse_as(Patient, raw)
             except FhirModelError as exc:
-                log.warning("skipped a cached patient: %s", exc.log_safe)
+                log.warning("cached_resource_skipped problem=%r", exc.log_safe)
                 continue
             if patient.id:
                 names[patient.id] = display_name(patient)

@@ -598,7 +598,7 @@ def _parse_vitals(resources: Iterable[Mapping[str, Any]]) -> dict[str, Grouped]:
         try:
             obs = parse_as(Observation, raw)
         except FhirModelError as exc:
-            log.warning("skipping a vital sign that does not parse: %s", exc.log_safe)
+            log.warning("vital_sign_skipped problem=%r", exc.log_safe)
             continue
         if obs.status in _NOT_MEASURED or not _is_vital_sign(obs):
             continue
@@ -606,7 +606,7 @@ def _parse_vitals(resources: Iterable[Mapping[str, Any]]) -> dict[str, Grouped]:
         at = _effective(obs)
         readings = _readings(obs)
         if subject is None or subject[0] != "Patient" or at is None or not readings:
-            log.warning("skipping vital sign Observation/%s: no patient, time or value", obs.id)
+            log.warning("vital_sign_skipped observation=%s reason=no_patient_time_or_value", obs.id)
             continue
         # Keyed by the moment in UTC: the same time written with two offsets is one round.
         by_patient[subject[1]][at.astimezone(UTC)].extend(readings)
@@ -743,7 +743,7 @@ class VitalsService:
             try:
                 flag = parse_as(Flag, raw)
             except FhirModelError as exc:
-                log.warning("skipping a Flag that does not parse: %s", exc.log_safe)
+                log.warning("flag_skipped problem=%r", exc.log_safe)
                 continue
             if not flag.code.has_code(CS_FLAG, SPO2_SCALE_2_FLAG):
                 continue

@@ -181,7 +181,7 @@ class WardCensusService:
             try:
                 parsed.append(parse_as(model, raw))
             except FhirModelError as exc:
-                log.warning("skipped a cached resource: %s", exc.log_safe)
+                log.warning("cached_resource_skipped problem=%r", exc.log_safe)
         return parsed
 
     async def _beds_of(self, ward_id: str) -> list[Location]:
@@ -253,7 +253,7 @@ class WardCensusService:
         label = bed.name or bed.id
         if len({stay.patient_id for stay in claims}) > 1:
             # Two current stays in one bed (a transfer not closed yet): never guess who is there.
-            log.warning("bed %s is claimed by %d current encounters", bed.id, len(claims))
+            log.warning("bed_conflict bed=%s encounters=%d", bed.id, len(claims))
             return BedRow(bed_id=bed.id, bed_label=label, conflict=True)
         if not claims:
             return BedRow(bed_id=bed.id, bed_label=label)

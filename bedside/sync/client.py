@@ -32,7 +32,7 @@ from bedside.sync.errors import (
     SyncTimeoutError,
 )
 from bedside.sync.offload import off_loop
-from bedside.sync.retry import NO_RETRY, RetryPolicy, with_retries
+from bedside.sync.retry import NO_RETRY, RetryPolicy, resource_label, with_retries
 
 # httpcore imports anyio's asyncio backend on the first connection: tens of milliseconds on the
 # GUI thread under PySide6's import hook, in the middle of the first sync. Import it with this
@@ -169,7 +169,10 @@ class FhirClient:
         """
         if retry:
             return await with_retries(
-                self.retry, lambda: self._send(method, path, params, body, headers)
+                self.retry,
+                lambda: self._send(method, path, params, body, headers),
+                method=method,
+                resource=resource_label(self.base_url, path),
             )
         return await self._send(method, path, params, body, headers)
 

@@ -118,7 +118,7 @@ async def _store_page(
     # Parsing a page of 500 resources takes tens of milliseconds: too long for the GUI loop.
     checked, notes = await off_loop(_check_page, page.resources, expected_type)
     for note in notes:
-        log.warning("skipped %s", note)
+        log.warning("download_skipped note=%r", note)
     report.skipped.extend(notes)
     kept = [dict(resource) for resource in checked]
     changed = await store.put_server_resources(kept) if kept else []
@@ -336,8 +336,8 @@ class Downloader:
             await self.store.set_sync_states(self.scope.key, report.server_times)
         report.seconds = time.perf_counter() - started
         log.info(
-            "%s download of %s: %d resources in %d requests, %d skipped, %d new and %d departed "
-            "patients, %.2f s",
+            "download_finished kind=%s scope=%s resources=%d requests=%d skipped=%d "
+            "new_patients=%d departed_patients=%d seconds=%.2f",
             "incremental" if report.incremental else "full",
             self.scope.key,
             report.total,
@@ -415,7 +415,7 @@ async def reconcile(
         report.forgotten += await store.forget_deleted(resource_type, cached - seen)
     report.requests = report.checked + scratch.requests
     if report.forgotten:
-        log.info("reconcile of %s: %d deleted resources removed", scope.key, report.forgotten)
+        log.info("reconcile_finished scope=%s removed=%d", scope.key, report.forgotten)
     return report
 
 

@@ -210,7 +210,7 @@ class SyncEngine:
             try:
                 listener(status)
             except Exception:
-                log.exception("a sync status listener failed")
+                log.exception("status_listener_failed")
 
     def _emit_changes(self, resource_types: set[str], patient_ids: set[str]) -> None:
         if not resource_types:
@@ -220,7 +220,7 @@ class SyncEngine:
             try:
                 listener(changes)
             except Exception:
-                log.exception("a changes listener failed")
+                log.exception("changes_listener_failed")
 
     def _on_page(self, resource_type: str, resources: list[dict[str, Any]]) -> None:
         patients = {pid for r in resources if (pid := index_columns(r).patient_id)}
@@ -265,7 +265,7 @@ class SyncEngine:
         Store failures (a full disk, say) do raise: the cache cannot be trusted to go on.
         """
         async with self._lock:
-            log.info("sync of %s started", self.scope.key)
+            log.info("sync_started scope=%s", self.scope.key)
             started = time.perf_counter()
             requests_before = self.client.requests_sent
             report = SyncReport()
@@ -285,7 +285,7 @@ class SyncEngine:
                 self._set_status(activity="idle")
                 with contextlib.suppress(StoreError):
                     await self.refresh_counts()
-            log.info("sync of %s: %s", self.scope.key, "; ".join(report.lines()))
+            log.info("sync_finished scope=%s summary=%r", self.scope.key, "; ".join(report.lines()))
             return report
 
     async def _sync(self, report: SyncReport, reconcile_now: bool | None) -> None:
@@ -349,7 +349,13 @@ class SyncEngine:
         if isinstance(exc, ServerError) and exc.retry_after:
             self._not_before = max(self._not_before, time.monotonic() + exc.retry_after)
         level = logging.WARNING if not isinstance(exc, AuthError) else logging.ERROR
-        log.log(level, "sync of %s stopped: %s (%s)", self.scope.key, exc, type(exc).__name__)
+        log.log(
+            level,
+            "sync_stopped scope=%s cause=%s message=%r",
+            self.scope.key,
+            type(exc).__name__,
+            str(exc),
+        )
 
     # The background loop -------------------------------------------------------------------
 
@@ -419,7 +425,7 @@ class SyncEngine:
             try:
                 report = await self.sync_once()
             except StoreError:
-                log.exception("sync of %s stopped by the cache", self.scope.key)
+                log.exception("sync_stopped_by_cache scope=%s", self.scope.key)
                 await self._sleep(self.policy.pull_interval_s)
                 continue
             if report.ok:

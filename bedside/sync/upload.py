@@ -284,7 +284,10 @@ class Uploader:
         message = str(exc) + (f" The EHR said: {exc.detail}" if exc.detail else "")
         # The server's diagnostics may quote the record; the log gets the status only.
         log.warning(
-            "upload %s of %s rejected (HTTP %s)", entry.seq, entry.resource_type, exc.status
+            "upload_rejected seq=%s resource=%s status=%s",
+            entry.seq,
+            entry.resource_type,
+            exc.status,
         )
         await self._store.reject_upload(entry.seq, message)
         return "rejected"
@@ -306,7 +309,7 @@ class Uploader:
                     merged["meta"] = {**(local.get("meta") or {}), "versionId": _version(server)}
                     await self._store.requeue_merged(entry.seq, merged, _version(server))
                     log.info(
-                        "upload %s of %s merged with the EHR's version",
+                        "upload_merged seq=%s resource=%s",
                         entry.seq,
                         entry.resource_type,
                     )
@@ -323,7 +326,7 @@ class Uploader:
             )
         else:
             reason = describe(type_rule, entry.resource_type)
-        log.warning("upload %s of %s is a conflict for review", entry.seq, entry.resource_type)
+        log.warning("upload_conflict seq=%s resource=%s", entry.seq, entry.resource_type)
         await self._store.record_conflict(
             entry.seq, server, rule=reason, detected_at=_instant(self._clock())
         )

@@ -78,7 +78,7 @@ class Translations:
             app.installTranslator(translator)
             self._installed.append(translator)
         elif name.startswith("bedside_") and name != "bedside_en":
-            log.warning("translation %s not found in %s", name, directory)
+            log.warning("translation_missing name=%s directory=%r", name, str(directory))
 
 
 def _language_change() -> QEvent:

@@ -85,7 +85,7 @@ def _resolve(name: str) -> str:
     if name in icon_names():
         return name
     # Once per name: a catalogue may repeat an unknown name on every dish of the week.
-    log.info("no icon named %r; showing %r", name, FALLBACK)
+    log.info("icon_missing name=%r fallback=%r", name, FALLBACK)
     return FALLBACK
 
 

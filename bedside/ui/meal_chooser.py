@@ -307,7 +307,7 @@ class MealChooser(Retranslatable, QWidget):
     def _failed(self, error: BaseException, generation: int) -> None:
         if generation != self._generation:
             return
-        log.error("the meal plan could not be read: %s", type(error).__name__)
+        log.error("meal_plan_read_failed", exc_info=error)
         self._busy = False
         self._say_status(
             translate("MealChooser", "The menu cannot be shown just now. Please ask your nurse.")
@@ -640,7 +640,7 @@ class MealChooser(Retranslatable, QWidget):
         if isinstance(error, MealOrderError):
             self._message = self._refusal_words(error.kind)
         else:
-            log.error("a meal choice failed: %s", type(error).__name__)
+            log.error("meal_choice_failed", exc_info=error)
             self._message = translate(
                 "MealChooser", "Your choice could not be saved. Please try again or ask your nurse."
             )

@@ -45,7 +45,7 @@ def run(
             if on_error is not None:
                 on_error(error)
             else:
-                log.error("a screen action failed: %s", type(error).__name__)
+                log.error("screen_action_failed", exc_info=error)
             return
         if on_done is not None:
             on_done(done.result())

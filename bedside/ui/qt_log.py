@@ -26,7 +26,7 @@ _LEVELS = {
 
 def _handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     level = logging.DEBUG if message in _HARMLESS else _LEVELS.get(kind, logging.WARNING)
-    log.log(level, "%s", message)
+    log.log(level, "qt_message text=%r", message)
 
 
 def route_qt_messages_to_logging() -> None:

@@ -342,7 +342,7 @@ class StaffWindow(Retranslatable, QMainWindow):
             self.workspace.chart.banner(patient_id),
             owner=self,
             on_done=self._show_bed_chart,
-            on_error=lambda error: log.error("the bed's chart: %s", type(error).__name__),
+            on_error=lambda error: log.error("bed_chart_read_failed", exc_info=error),
         )
 
     def _show_bed_chart(self, banner: Banner | None) -> None:
@@ -355,7 +355,7 @@ class StaffWindow(Retranslatable, QMainWindow):
         ops.run(self.workspace.sessions.chart_opened(banner.patient_id), owner=self)
 
     def _sign_in_failed(self, error: BaseException) -> None:
-        log.error("sign-in failed: %s", type(error).__name__)
+        log.error("sign_in_failed", exc_info=error)
         self.lock_screen.show_failure(
             translate("StaffWindow", "The sign-in could not be checked. Try again.")
         )
@@ -413,7 +413,7 @@ class StaffWindow(Retranslatable, QMainWindow):
             ),
             owner=self,
             on_done=self._show_board,
-            on_error=lambda error: log.error("the board failed: %s", type(error).__name__),
+            on_error=lambda error: log.error("board_read_failed", exc_info=error),
         )
 
     def _show_board(self, board: Board) -> None:

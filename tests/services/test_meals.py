@@ -353,7 +353,7 @@ async def test_a_malformed_cached_dish_is_skipped_and_logged_without_its_values(
         plan = await meals.plan(_plain(ward), first_day=TOMORROW, days=1)
 
     assert len(_at(plan, "lunch", TOMORROW).options) == 4
-    assert "skipped a cached resource" in caplog.text
+    assert "cached_resource_skipped" in caplog.text
     assert "Zwirbelmeier" not in caplog.text
 
 

@@ -229,7 +229,8 @@ async def test_a_bed_two_current_stays_claim_greets_nobody(
 
     with caplog.at_level(logging.WARNING):
         assert await service.occupant(BED) is None
-    assert "claimed by 2" in caplog.text
+    assert "bed_conflict" in caplog.text
+    assert "encounters=2" in caplog.text
     assert PATIENT["name"][0]["family"] not in caplog.text
 
 
@@ -283,7 +284,7 @@ async def test_an_unreadable_preferences_fact_gives_the_defaults_and_a_log_witho
 
     with caplog.at_level(logging.WARNING):
         assert await service.preferences(STAY["id"]) == StayPreferences()
-    assert "using the defaults" in caplog.text
+    assert "using=defaults" in caplog.text
     assert STAY["id"] not in caplog.text
     assert "huge" not in caplog.text
     assert "not json" not in caplog.text

@@ -439,7 +439,7 @@ class PatientWindow(Retranslatable, QMainWindow):
             self.workspace.occupants.occupant(self.workspace.bed_id),
             owner=self,
             on_done=lambda occupant: self._occupant_read(occupant, generation),
-            on_error=lambda error: log.error("the bed's occupant: %s", type(error).__name__),
+            on_error=lambda error: log.error("bed_occupant_read_failed", exc_info=error),
         )
 
     def _occupant_read(self, occupant: BedOccupant | None, generation: int) -> None:
@@ -513,7 +513,7 @@ class PatientWindow(Retranslatable, QMainWindow):
             read(),
             owner=self,
             on_done=lambda found: self._patient_read(target, found, generation),
-            on_error=lambda error: log.error("patient mode read: %s", type(error).__name__),
+            on_error=lambda error: log.error("patient_mode_read_failed", exc_info=error),
         )
 
     def _patient_read(
