@@ -20,7 +20,8 @@ log level is DEBUG.
 
 **No patient data.** Messages name events, resource types, counts and durations; httpx and
 httpcore are held at WARNING whatever the level, because they log request URLs and a URL's query
-can carry an identifier.
+can carry an identifier, and so is qasync, whose DEBUG lines quote the values handed to and from
+worker threads.
 
 Files: ``bedside.log`` in the directory, rotated by size (``log.max_file_mb``) keeping at most
 ``log.files`` files; the directory is created with mode 0700 and each file with 0600 (a log says
@@ -48,8 +49,10 @@ DEFAULT_FILES = 5
 # A record longer than this is cut (a runaway message must not fill a file by itself).
 MAX_LINE_CHARS = 64 * 1024
 
-# Loggers that write request URLs at INFO/DEBUG: held at WARNING whatever the level.
-QUIET_LOGGERS = ("httpx", "httpcore")
+# Held at WARNING whatever the level: httpx and httpcore write request URLs (a query can carry an
+# identifier); qasync's DEBUG lines quote the arguments and results of work handed to threads
+# (a decoded page of resources, a PIN's hash).
+QUIET_LOGGERS = ("httpx", "httpcore", "qasync")
 
 _LEVELS = {"DEBUG": logging.DEBUG, "INFO": logging.INFO, "WARNING": logging.WARNING}
 _LEVELS.update({"ERROR": logging.ERROR, "CRITICAL": logging.CRITICAL})

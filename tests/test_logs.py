@@ -44,7 +44,7 @@ def logs(tmp_path: Path) -> Iterator[Path]:
     """A log directory; the root logger is put back as it was afterwards."""
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
-    quiet = {name: logging.getLogger(name).level for name in ("httpx", "httpcore")}
+    quiet = {name: logging.getLogger(name).level for name in ("httpx", "httpcore", "qasync")}
     try:
         yield tmp_path / "logs"
     finally:
@@ -194,10 +194,11 @@ def test_verbose_forces_debug_whatever_the_level_says(logs: Path) -> None:
     assert _lines(logs)[0].endswith(" DEBUG bedside.test detail_event")
 
 
-def test_httpx_and_httpcore_stay_at_warning_even_at_debug(logs: Path) -> None:
+def test_httpx_httpcore_and_qasync_stay_at_warning_even_at_debug(logs: Path) -> None:
     configure_logging("DEBUG", logs, stderr=False)
     logging.getLogger("httpx").info("HTTP Request: GET https://ehr/Patient?identifier=834977368")
     logging.getLogger("httpcore.http11").debug("send_request_headers.started")
+    logging.getLogger("qasync._QThreadWorker").debug("Setting Future result: $argon2id$v=19$…")
 
     assert _lines(logs) == []
 
@@ -467,6 +468,15 @@ def _patient_data_of_the_demo_ward() -> dict[str, str]:
     return needles
 
 
+def _secrets_of_the_demo_ward() -> dict[str, str]:
+    """Patterns of the staff's PINs as a log line would quote them, and of any PIN hash."""
+    secrets = {r"\$argon2": "a PIN hash"}
+    for credential in generate_ward(seed=2026).staff_credentials:
+        pin = re.escape(credential.pin)
+        secrets[rf"(pin=|'|\")({pin})(?![0-9])"] = "a staff PIN"
+    return secrets
+
+
 @pytest.mark.slow
 def test_a_demo_session_logs_no_patient_data(tmp_path: Path) -> None:
     logs = tmp_path / "logs"
@@ -505,4 +515,8 @@ def test_a_demo_session_logs_no_patient_data(tmp_path: Path) -> None:
             if re.search(pattern, line):
                 leaks.append(f"{what} {needle!r} in: {line[:300]}")
                 break
-    assert leaks == [], "patient data in the demo's logs:\n" + "\n".join(leaks)
+    for pattern, what in _secrets_of_the_demo_ward().items():
+        found = next((line for line in lines if re.search(pattern, line)), None)
+        if found is not None:
+            leaks.append(f"{what} in: {found[:300]}")
+    assert leaks == [], "patient data or secrets in the demo's logs:\n" + "\n".join(leaks)
