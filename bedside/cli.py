@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -137,7 +139,15 @@ def _configure_logging(verbose: bool, settings: Settings | None = None) -> None:
         )
 
 
+def _stop_on_sigterm(_signum: int, _frame: object) -> None:
+    # Until the window's own handlers take over: unwind (a demo removes its directory and key
+    # file on the way out) instead of dying where we stand.
+    raise SystemExit(128 + signal.SIGTERM)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop_on_sigterm)
     arguments = list(sys.argv[1:] if argv is None else argv)
     leading = [a for a in arguments if not a.startswith("-")][:1]
     if leading == ["sandbox"]:

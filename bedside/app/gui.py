@@ -26,7 +26,6 @@ from bedside.app.device import EnrollmentError
 from bedside.app.tablet import Tablet, open_tablet
 from bedside.settings import Settings
 from bedside.store import KeyStore, StoreError
-from bedside.sync.engine import LAST_SYNC_FACT
 from bedside.sync.tls import TlsConfigError
 
 if TYPE_CHECKING:
@@ -132,17 +131,34 @@ def run_windowed(settings: Settings, keys: KeyStore, data_dir: Path, options: Wi
     """``bedside`` on an enrolled device: the tablet's window until closed or signalled."""
 
     async def main(_request_shutdown: Callable[[str], None]) -> int:
-        try:
-            async with open_tablet(
-                settings, keys, data_dir, demo_credentials=options.demo_credentials
-            ) as tablet:
-                await show_tablet(tablet, options)
-                return EXIT_OK
-        except (EnrollmentError, StoreError, TlsConfigError) as exc:
-            print(f"bedside: {exc}", file=sys.stderr)
-            return EXIT_NOT_SET_UP
+        return await run_tablet(settings, keys, data_dir, options)
 
     return run_in_qt(main)
+
+
+async def run_tablet(
+    settings: Settings, keys: KeyStore, data_dir: Path, options: WindowOptions
+) -> int:
+    """Open the device's tablet and show it until its last window closes; the exit code.
+
+    A device that cannot open (not enrolled, no usable key store, a cache the key does not open,
+    a CA bundle that cannot be read) is refused with one sentence on stderr and exit code 2.
+    """
+    opened = False
+    try:
+        async with open_tablet(
+            settings, keys, data_dir, demo_credentials=options.demo_credentials
+        ) as tablet:
+            opened = True
+            await show_tablet(tablet, options)
+        return EXIT_OK
+    except (EnrollmentError, StoreError, TlsConfigError) as exc:
+        log.error("tablet_not_opened error=%s", type(exc).__name__)
+        print(f"bedside: {exc}", file=sys.stderr)
+        return EXIT_NOT_SET_UP
+    finally:
+        if opened:  # also when cancelled by a signal: the engine, client and cache are closed
+            log.info("tablet_closed scope=%s", settings.device.scope)
 
 
 def translations_for(language: str | None) -> Translations:
@@ -156,18 +172,13 @@ def translations_for(language: str | None) -> Translations:
     return translations
 
 
-async def needs_first_pull(tablet: Tablet) -> bool:
-    """True while the cache has never completed a full download of its scope."""
-    return await tablet.store.device_fact(LAST_SYNC_FACT) is None
-
-
 async def show_tablet(tablet: Tablet, options: WindowOptions) -> None:
     """The tablet's screens until the last window closes (or the task is cancelled)."""
     from bedside.ui import ops
 
     translations = translations_for(options.language)
-    if await needs_first_pull(tablet):
-        await first_pull(tablet, translations, options)
+    if await tablet.first_run.needs_first_pull() and not await first_pull(tablet, options):
+        return  # the first-run window was closed before the ward had come down
     window = open_main_window(tablet, translations, options)
     tablet.engine.start()
     log.info("window_shown scope=%s", tablet.device.scope.kind)
@@ -178,11 +189,46 @@ async def show_tablet(tablet: Tablet, options: WindowOptions) -> None:
         await ops.drain()  # nothing of this tablet still reads its cache once it closes
 
 
-async def first_pull(tablet: Tablet, translations: Translations, options: WindowOptions) -> None:
-    """The first full download of an empty cache, shown as it happens; returns once it landed."""
-    report = await tablet.engine.sync_once()
-    if report.error is not None:
-        raise report.error
+async def first_pull(tablet: Tablet, options: WindowOptions) -> bool:
+    """The first-run screen until the first full pull has landed (True) or it was closed."""
+    from bedside.ui.first_run import FirstRunScreen
+
+    screen = FirstRunScreen(tablet.first_run)
+    screen.setWindowTitle("Bedside")
+    landed = asyncio.Event()
+    screen.ready.connect(landed.set)
+    _show(screen, options)
+    screen.start()
+    log.info("first_run_shown scope=%s", tablet.device.scope.kind)
+    closed = asyncio.ensure_future(until_last_window_closed())
+    ready = asyncio.ensure_future(landed.wait())
+    try:
+        await asyncio.wait({closed, ready}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        closed.cancel()
+        ready.cancel()
+        screen.stop()
+    if not landed.is_set():
+        screen.deleteLater()  # closed by a person: the app ends
+        return False
+    _close_later(screen)
+    return True
+
+
+def _close_later(screen: QWidget) -> None:
+    from PySide6.QtCore import QTimer
+
+    # After the main window is shown: closing the last window first would end the app.
+    QTimer.singleShot(0, screen.close)
+    QTimer.singleShot(0, screen.deleteLater)
+
+
+def _show(window: QWidget, options: WindowOptions) -> None:
+    if options.full_screen:
+        window.showFullScreen()
+    else:
+        window.resize(1280, 800)
+        window.show()
 
 
 def open_main_window(tablet: Tablet, translations: Translations, options: WindowOptions) -> QWidget:
@@ -196,10 +242,7 @@ def open_main_window(tablet: Tablet, translations: Translations, options: Window
         from bedside.ui.shell import StaffWindow
 
         window = StaffWindow(tablet.workspace, translations)
-    if options.full_screen:
-        window.showFullScreen()
-    else:
-        window.show()
+    _show(window, options)
     return window  # type: ignore[no-any-return]
 
 

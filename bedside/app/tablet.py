@@ -16,6 +16,7 @@ from pathlib import Path
 from bedside.app.device import Device, credentials, device_of, fhir_client, sync_policy
 from bedside.app.workspace import build_patient_workspace, build_workspace
 from bedside.services.clock import Clock, system_clock
+from bedside.services.first_run import FirstRun
 from bedside.services.workspace import NurseWorkspace, PatientWorkspace
 from bedside.settings import Settings
 from bedside.store import KeyStore, Store, cache_path, key_name
@@ -34,6 +35,8 @@ class Tablet:
     workspace: NurseWorkspace
     # A bed tablet's patient mode (None on a ward tablet).
     patient: PatientWorkspace | None
+    # The first full pull of an empty cache, followed on the first-run screen.
+    first_run: FirstRun
 
 
 @asynccontextmanager
@@ -78,7 +81,8 @@ async def open_tablet(
                 else None
             )
             try:
-                yield Tablet(settings, device, store, client, engine, workspace, patient)
+                first_run = FirstRun(engine, store, clock=clock)
+                yield Tablet(settings, device, store, client, engine, workspace, patient, first_run)
             finally:
                 # Stops the background loop and any push in flight before the client closes.
                 await engine.stop()

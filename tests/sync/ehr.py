@@ -184,8 +184,12 @@ def ehr_process(
     scale: int = 1,
     db: Path | None = None,
     history_days: int | None = None,
+    admin_token: str | None = None,
 ) -> Iterator[EhrProcess]:
-    """Run ``bedside sandbox`` on a free loopback port until the block ends."""
+    """Run ``bedside sandbox`` on a free loopback port until the block ends.
+
+    ``admin_token`` opens the sandbox's admin route, through which IT registers a device's key.
+    """
     from tests.conftest import REPO
 
     ready = workdir / f"sandbox-ready-{seed}-{scale}.json"
@@ -197,6 +201,8 @@ def ehr_process(
         command += ["--db", str(db)]
     if history_days is not None:
         command += ["--history-days", str(history_days)]
+    if admin_token is not None:
+        command += ["--admin-token", admin_token]
     with log.open("a") as log_file:
         process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=log_file)
     try:
