@@ -54,7 +54,7 @@ def seed_sandbox(
         seed=seed, scale=scale, now=sandbox.now(), history_days=history_days, **sizes
     )
     count = sandbox.load(ward.resources)
-    log.info("seeded the sandbox with %d resources (seed %d, scale %d)", count, seed, scale)
+    log.info("sandbox_seeded resources=%d seed=%d scale=%d", count, seed, scale)
     return count
 
 
@@ -170,7 +170,7 @@ def run_sandbox(
         signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
     server = SandboxServer(sandbox, host=host, port=port)
     server.start()
-    log.info("sandbox EHR listening on %s", server.base_url)
+    log.info("sandbox_listening base_url=%s", server.base_url)
     if ready_file is not None:
         _write_ready_file(
             Path(ready_file),

@@ -702,7 +702,7 @@ class _EdgeMiddleware:
             if not logged:
                 logged = True
                 log.info(
-                    "%s %s -> %d in %.1f ms",
+                    "request method=%s path=%s status=%d ms=%.1f",
                     scope["method"],
                     _path_template(scope["path"]),
                     status,
@@ -756,7 +756,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 async def _internal_error(request: Request, exc: Exception) -> Response:
     log.error(
-        "internal error on %s %s: %s",
+        "internal_error method=%s path=%s cause=%s",
         request.method,
         _path_template(request.url.path),
         type(exc).__name__,

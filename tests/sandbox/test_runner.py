@@ -174,8 +174,8 @@ async def test_the_request_log_has_method_route_and_status_but_no_ids_or_query(
         await ehr.get("Patient?identifier=ID-SECRET-123")
 
     lines = [r.getMessage() for r in caplog.records if r.name == "bedside.sandbox"]
-    assert lines[0].startswith("GET /Patient/{id} -> 200")
-    assert lines[1].startswith("GET /Patient -> 200")
+    assert lines[0].startswith("request method=GET path=/Patient/{id} status=200 ")
+    assert lines[1].startswith("request method=GET path=/Patient status=200 ")
     assert not any(created["id"] in line or "ID-SECRET" in line for line in lines)
 
 

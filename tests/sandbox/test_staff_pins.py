@@ -149,10 +149,10 @@ async def test_the_request_log_names_the_operation_but_never_the_badge_or_pin(
         await staffed.post(OPERATION, params(pin="111111"))
         await staffed.post(OPERATION, params(badge="B999999"))
     lines = [r.getMessage() for r in caplog.records if r.name == "bedside.sandbox"]
-    assert [line.split(" in ")[0] for line in lines] == [
-        "POST /Practitioner/$verify-pin -> 200",
-        "POST /Practitioner/$verify-pin -> 403",
-        "POST /Practitioner/$verify-pin -> 404",
+    assert [line.split(" ms=")[0] for line in lines] == [
+        "request method=POST path=/Practitioner/$verify-pin status=200",
+        "request method=POST path=/Practitioner/$verify-pin status=403",
+        "request method=POST path=/Practitioner/$verify-pin status=404",
     ]
     everything = caplog.text
     for secret in (PIN, "111111", BADGE, "B999999"):
