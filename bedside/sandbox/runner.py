@@ -64,6 +64,7 @@ def _uvicorn_config(sandbox: Sandbox, host: str, port: int) -> uvicorn.Config:
         host=host,
         port=port,
         log_level="warning",
+        log_config=None,  # uvicorn's warnings go through the root logger: our format, our files
         access_log=False,  # our own log line has no query strings (they can carry identifiers)
         lifespan="off",
         date_header=False,  # the app sends Date from the sandbox clock instead
