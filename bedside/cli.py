@@ -113,10 +113,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _configure_logging(verbose: bool, settings: Settings | None = None) -> None:
     """stderr at once; ``log.level`` and rotating files in ``log.dir`` once settings are read."""
-    from bedside.logs import configure_logging
+    from bedside.logs import configure_logging, log_uncaught_exceptions
     from bedside.settings import SettingsError, load_settings
 
     configure_logging("INFO", None, verbose=verbose)  # at once: reading the settings may log
+    log_uncaught_exceptions()
     if settings is None:
         # The demo and the sandbox make their own EHR settings, but where and how much to log
         # is still IT's (the file, BEDSIDE_LOG__*), when the settings load at all.
@@ -158,8 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _configure_logging(verbose=any(a in ("-v", "--verbose") for a in arguments[:position]))
         return sandbox_main(arguments[position + 1 :])
     args = _parser().parse_args(arguments)
-    _configure_logging(args.verbose)
     if args.command == "demo":
+        _configure_logging(args.verbose)
         from bedside.app.demo import DemoOptions, run_demo
 
         return run_demo(

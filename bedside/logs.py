@@ -37,6 +37,7 @@ import logging.handlers
 import os
 import re
 import sys
+import threading
 import traceback
 from datetime import UTC, datetime
 from io import TextIOWrapper
@@ -210,6 +211,37 @@ def configure_logging(
     return path
 
 
+def log_uncaught_exceptions() -> None:
+    """Uncaught exceptions, on any thread, become one ``uncaught_exception`` line in the log.
+
+    Without this they reach only stderr, as multi-line tracebacks whose messages may quote data,
+    and never the files IT collects. The line follows the rules above (type and where; the
+    traceback only at DEBUG). Ctrl+C keeps Python's own handling.
+    """
+    crash_log = logging.getLogger("bedside.crash")
+
+    def on_main_thread(
+        kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        crash_log.critical("uncaught_exception thread=main", exc_info=(kind, error, tb))
+
+    def on_other_thread(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None:
+            return
+        name = args.thread.name if args.thread is not None else "?"
+        crash_log.critical(
+            "uncaught_exception thread=%s",
+            name,
+            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+        )
+
+    sys.excepthook = on_main_thread
+    threading.excepthook = on_other_thread
+
+
 __all__ = [
     "DEFAULT_FILES",
     "DEFAULT_MAX_FILE_BYTES",
@@ -218,4 +250,5 @@ __all__ = [
     "configure_logging",
     "fold",
     "level_number",
+    "log_uncaught_exceptions",
 ]

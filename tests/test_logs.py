@@ -518,3 +518,29 @@ def test_a_demo_session_logs_no_patient_data(tmp_path: Path) -> None:
         if found is not None:
             leaks.append(f"{what} in: {found[:300]}")
     assert leaks == [], "patient data or secrets in the demo's logs:\n" + "\n".join(leaks)
+
+
+def test_a_crash_on_any_thread_reaches_the_log_file_as_one_line_without_its_message(
+    tmp_path: Path,
+) -> None:
+    script = (
+        "import threading\n"
+        "from pathlib import Path\n"
+        "from bedside.logs import configure_logging, log_uncaught_exceptions\n"
+        f"configure_logging('INFO', Path({str(tmp_path)!r}), stderr=False)\n"
+        "log_uncaught_exceptions()\n"
+        "def worker():\n"
+        "    raise KeyError('Dupont Marie 1948-02-29')\n"
+        "thread = threading.Thread(target=worker, name='bedside-db')\n"
+        "thread.start(); thread.join()\n"
+        "raise ValueError('Dupont Marie 1948-02-29')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    lines = (tmp_path / LOG_FILE_NAME).read_text().splitlines()
+    assert len(lines) == 2, lines
+    assert " CRITICAL bedside.crash uncaught_exception thread=bedside-db exc=KeyError" in lines[0]
+    assert " CRITICAL bedside.crash uncaught_exception thread=main exc=ValueError" in lines[1]
+    assert "Dupont" not in "\n".join(lines)
