@@ -74,10 +74,7 @@ class FhirModelError(ValueError):
         ``str()`` quotes the offending values (useful on a screen for IT), but a value may be a
         patient's name or birth date, and logs must never hold patient data.
         """
-        if self.resource_type and self.resource_id:
-            subject = f"{self.resource_type}/{self.resource_id}"
-        else:
-            subject = self.resource_type or "resource"
+        subject = log_label(self.resource_type, self.resource_id)
         paths = []
         for problem in self.problems:
             path, separator, _ = problem.partition(": ")
@@ -125,3 +122,18 @@ def problems_from(error: ValidationError, skip: frozenset[str]) -> list[str]:
         text = _describe(detail)
         problems.append(f"{path}: {text}" if path else text)
     return problems
+
+
+# A Patient's id can be the hospital's patient number itself (many EHRs use the IPP): a log names
+# the type only. Other resources' ids name records, not people, and help IT find the bad one.
+_ID_WITHHELD = frozenset({"Patient", "RelatedPerson"})
+
+
+def log_label(resource_type: object, resource_id: object) -> str:
+    """``Type/id`` for a log line, without the id of a resource that identifies a person."""
+    if not isinstance(resource_type, str) or not resource_type:
+        return "resource"
+    kind = resource_type
+    if kind in _ID_WITHHELD or not isinstance(resource_id, str) or not resource_id:
+        return kind
+    return f"{kind}/{resource_id}"

@@ -32,6 +32,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bedside.models import FhirModelError, parse_resource
+from bedside.models.errors import log_label
 from bedside.store import Store
 from bedside.sync.client import FhirClient, SearchPage
 from bedside.sync.errors import ProtocolError
@@ -94,8 +95,7 @@ def _check_page(
     notes: list[str] = []
     for resource in resources:
         kind = resource.get("resourceType")
-        rid = resource.get("id")
-        label = f"{kind if isinstance(kind, str) else '?'}/{rid if isinstance(rid, str) else '?'}"
+        label = log_label(kind, resource.get("id"))
         if kind != expected_type:
             notes.append(f"{label}: not a {expected_type}")
             continue
