@@ -224,11 +224,46 @@ def _close_later(screen: QWidget) -> None:
 
 
 def _show(window: QWidget, options: WindowOptions) -> None:
+    _log_first_paint(window)
     if options.full_screen:
         window.showFullScreen()
     else:
         window.resize(1280, 800)
         window.show()
+
+
+_first_paint_logged = False
+
+
+def _log_first_paint(window: QWidget) -> None:
+    """Log, once per process, how long after the process started its first window was painted.
+
+    That is the start-up time a person sees — interpreter, imports, cache and screen included —
+    in the log where IT (and ``bench/cold_start.py``) can read it.
+    """
+    from PySide6.QtCore import QEvent, QObject
+
+    from bedside.runtime import seconds_since_start
+
+    if _first_paint_logged:
+        return
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            global _first_paint_logged
+            if event.type() == QEvent.Type.Paint and not _first_paint_logged:
+                _first_paint_logged = True
+                since = seconds_since_start()
+                log.info(
+                    "first_paint screen=%s seconds_since_start=%s",
+                    type(watched).__name__,
+                    "?" if since is None else f"{since:.2f}",
+                )
+                watched.removeEventFilter(self)
+                self.deleteLater()
+            return False
+
+    window.installEventFilter(FirstPaint(window))
 
 
 def open_main_window(tablet: Tablet, translations: Translations, options: WindowOptions) -> QWidget:
