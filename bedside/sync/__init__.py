@@ -9,6 +9,7 @@ from bedside.sync.download import DownloadReport, full_download
 from bedside.sync.engine import Changes, SyncEngine, SyncPolicy, SyncReport, SyncStatus
 from bedside.sync.errors import (
     AuthError,
+    CertificateError,
     ConflictError,
     OfflineError,
     PinRejectedError,
@@ -25,6 +26,7 @@ from bedside.sync.staff import StaffDirectory
 
 __all__ = [
     "AuthError",
+    "CertificateError",
     "Changes",
     "ClientSecret",
     "ConflictError",

@@ -27,11 +27,13 @@ from joserfc.jwk import ECKey
 
 from bedside.sync.errors import (
     AuthError,
+    CertificateError,
     OfflineError,
     ProtocolError,
     ServerError,
     SyncTimeoutError,
 )
+from bedside.sync.tls import is_certificate_failure
 
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 ASSERTION_LIFETIME_S = 240  # SMART asks for exp no more than 5 minutes ahead
@@ -190,6 +192,11 @@ async def _post_or_get(
     except httpx.TimeoutException as exc:
         raise SyncTimeoutError("The EHR's sign-in service did not answer in time.") from exc
     except httpx.TransportError as exc:
+        if is_certificate_failure(exc):
+            raise CertificateError(
+                "The certificate of the EHR's sign-in service is not trusted by this tablet; ask "
+                "IT to check the certificate store or the site CA bundle (ehr.ca_bundle)."
+            ) from exc
         raise OfflineError("The EHR's sign-in service cannot be reached.") from exc
     if response.status_code == 429 or response.status_code >= 500:
         raise ServerError(

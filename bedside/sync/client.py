@@ -23,6 +23,7 @@ from bedside.models import fhir_json
 from bedside.sync.auth import TokenSource
 from bedside.sync.errors import (
     AuthError,
+    CertificateError,
     ConflictError,
     OfflineError,
     ProtocolError,
@@ -33,6 +34,7 @@ from bedside.sync.errors import (
 )
 from bedside.sync.offload import off_loop
 from bedside.sync.retry import NO_RETRY, RetryPolicy, resource_label, with_retries
+from bedside.sync.tls import is_certificate_failure
 
 # httpcore imports anyio's asyncio backend on the first connection: tens of milliseconds on the
 # GUI thread under PySide6's import hook, in the middle of the first sync. Import it with this
@@ -52,6 +54,8 @@ class SearchPage:
     server_time: str | None
     url: str
     skipped: list[str] = field(default_factory=list)
+    # ``Bundle.total``: how many resources the whole search matches, when the server says.
+    total: int | None = None
 
 
 def _retry_after(response: httpx.Response) -> float | None:
@@ -201,9 +205,9 @@ class FhirClient:
             except httpx.TimeoutException as exc:
                 raise SyncTimeoutError("The EHR did not answer in time.") from exc
             except httpx.ConnectError as exc:
-                if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                if is_certificate_failure(exc):
                     # Not "offline": retrying cannot help until IT fixes the trust.
-                    raise AuthError(
+                    raise CertificateError(
                         "The EHR's certificate is not trusted by this tablet; ask IT to check "
                         "the certificate store or the site CA bundle (ehr.ca_bundle)."
                     ) from exc
@@ -336,7 +340,11 @@ def _page_of(bundle: Mapping[str, Any], url: str, resource_type: str) -> SearchP
         raise ProtocolError("The EHR answered a search with something other than a Bundle.")
     meta = bundle.get("meta")
     server_time = meta.get("lastUpdated") if isinstance(meta, dict) else None
-    page = SearchPage(resources=[], server_time=server_time, url=url)
+    total = bundle.get("total")
+    valid_total = isinstance(total, int) and not isinstance(total, bool) and total >= 0
+    page = SearchPage(
+        resources=[], server_time=server_time, url=url, total=total if valid_total else None
+    )
     entries = bundle.get("entry") or []
     if not isinstance(entries, list):
         raise ProtocolError("The EHR sent a search Bundle whose entries are not a list.")

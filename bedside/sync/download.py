@@ -1,10 +1,11 @@
 """Downloading a device's scope into the encrypted cache: the first pull, then deltas.
 
-Order: the site's shared resources, then the scope's current encounters, their patients, and
-every patient resource type. Each page is checked resource by resource — one that does not parse
-is logged by type, id and element path (never its values) and skipped, the rest of the page is
-kept — and committed in its own transaction, so memory stays flat and an interruption loses at
-most one page. Checking runs on a worker thread so the GUI loop stays responsive.
+Order: the scope's current encounters (who is in scope) beside the site's shared resources, then
+their patients and every patient resource type. Each page is checked resource by resource — one
+that does not parse is logged by type, id and element path (never its values) and skipped, the
+rest of the page is kept — and committed in its own transaction, so memory stays flat and an
+interruption loses at most one page. Checking runs on a worker thread so the GUI loop stays
+responsive.
 
 The sync state records, per type, the *server's* time at the first page of the *earliest* search
 of that type (patient types are fetched in chunks of patients). It is written as soon as every
@@ -18,6 +19,12 @@ transfer) is reported for purging — without type-level ``_history``, which man
 Resources deleted on the EHR are found by :func:`reconcile`: a ``_summary=count`` per type and
 chunk of patients, and, where the count differs from the cache, a fresh pull of that slice whose
 ids are the truth.
+
+Whoever waits for a pull (the first-run screen) can follow it through ``progress``: after every
+stored page a :class:`DownloadProgress` with the resources stored so far and, when the EHR gives
+one, an estimate of the whole pull — the searches' ``Bundle.total``, and a ``_summary=count`` for
+each search that has not started yet (asked only when someone listens). An EHR that refuses
+counts or leaves totals out gives no estimate; the pull is the same either way.
 """
 
 from __future__ import annotations
@@ -29,13 +36,13 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from bedside.models import FhirModelError, parse_resource
 from bedside.models.errors import log_label
 from bedside.store import Store
 from bedside.sync.client import FhirClient, SearchPage
-from bedside.sync.errors import ProtocolError
+from bedside.sync.errors import ProtocolError, RejectedError, SyncError
 from bedside.sync.offload import off_loop
 from bedside.sync.scope import (
     CURRENT_ENCOUNTER_STATUSES,
@@ -80,7 +87,29 @@ class DownloadReport:
         return sum(self.stored.values())
 
 
-Progress = Callable[[str, int], None]
+Phase = Literal["connecting", "downloading", "saving", "done"]
+
+
+@dataclass(frozen=True)
+class DownloadProgress:
+    """Where a pull stands, in what a person waiting for it needs to know.
+
+    The download reports ``downloading`` after every stored page (and when the estimate becomes
+    known) and ``saving`` once the last page is in; the engine, which runs the whole sync, adds
+    ``connecting`` (signing in, uploading what waits) before and ``done`` after.
+
+    ``expected`` is an *estimate* of everything the pull stores, or None while it is not known or
+    when the EHR gives none: resources come and go on the EHR meanwhile and ones that do not parse
+    are skipped, so ``stored`` may end a little above or below it.
+    """
+
+    phase: Phase
+    stored: int = 0  # resources stored by this pull so far, every type together
+    expected: int | None = None
+    resource_type: str | None = None  # the type of the page just stored
+
+
+Progress = Callable[[DownloadProgress], None]
 # Called after each stored page with the type and the resources that changed the cache (the
 # engine turns it into the one "changes applied" event every view refreshes on); a page that
 # changed nothing (the ward's encounters, read in full on every sync) does not call it.
@@ -133,17 +162,20 @@ async def _pull(
     resource_type: str,
     params: Mapping[str, str],
     report: DownloadReport,
-    progress: Progress | None,
+    page_stored: Callable[[str], None] | None,
     *,
     keep: list[dict[str, Any]] | None = None,
     on_page: PageSink | None = None,
     page_size: int = PAGE_SIZE,
     seen_ids: set[str] | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> None:
     """Download every page of one search into the store (and into ``keep`` when given).
 
     Only the caller that needs the resources afterwards (the encounters, for their patients)
-    passes ``keep``; everything else is let go page by page so memory stays flat.
+    passes ``keep``; everything else is let go page by page so memory stays flat. ``on_total``
+    hears the search's ``Bundle.total`` when the first page has one; ``page_stored`` is told the
+    type after every page.
     """
     first_page = True
     query = {**params, "_count": str(page_size)}
@@ -154,6 +186,8 @@ async def _pull(
             if page.server_time is None:
                 raise ProtocolError("The EHR's search answer carries no server time.")
             report.server_times.setdefault(resource_type, page.server_time)
+            if on_total is not None and page.total is not None:
+                on_total(page.total)
         stored, changed = await _store_page(store, page, resource_type, report)
         if keep is not None:
             keep.extend(stored)
@@ -163,8 +197,8 @@ async def _pull(
             seen_ids.update(r["id"] for r in page.resources if isinstance(r.get("id"), str))
         if on_page is not None and changed:
             on_page(resource_type, changed)
-        if progress is not None:
-            progress(resource_type, report.stored.get(resource_type, 0))
+        if page_stored is not None:
+            page_stored(resource_type)
 
 
 async def _one_page_ahead(pages: AsyncIterator[SearchPage]) -> AsyncIterator[SearchPage]:
@@ -230,6 +264,43 @@ def _since(last_pull: str) -> str:
     return (moment - DELTA_OVERLAP).isoformat().replace("+00:00", "Z")
 
 
+class _Estimate:
+    """How many resources a pull brings, from the EHR's totals of its searches.
+
+    Every search that reads a slice whole (not a delta) is expected; its total comes from its
+    first page's ``Bundle.total`` or, when it has not started yet, from a ``_summary=count``. The
+    sum is known only once every slice has a total and the patient slices are listed: a sum of
+    some slices would make a progress bar run backwards when the others arrive. Deltas are not
+    estimated (they are small, and their pages still count as stored).
+    """
+
+    def __init__(self) -> None:
+        self.totals: dict[str, int | None] = {}
+        self.listed = False  # the patient slices are known (after the encounters)
+        self.given_up = False  # the EHR gives no totals: no estimate for this pull
+
+    def expect(self, key: str) -> None:
+        self.totals.setdefault(key, None)
+
+    def found(self, key: str, total: int) -> None:
+        if key in self.totals:
+            self.totals[key] = total
+
+    def unknown(self, key: str) -> bool:
+        return key in self.totals and self.totals[key] is None
+
+    @property
+    def expected(self) -> int | None:
+        if self.given_up or not self.listed:
+            return None
+        known = [total for total in self.totals.values() if total is not None]
+        return sum(known) if len(known) == len(self.totals) else None
+
+
+# One search of a pull: its estimate key, the type, its parameters, and whether it reads whole.
+_Slice = tuple[str, str, dict[str, str], bool]
+
+
 @dataclass
 class Downloader:
     """One pull (first or incremental) of a scope into the store."""
@@ -240,6 +311,8 @@ class Downloader:
     progress: Progress | None = None
     on_page: PageSink | None = None
     page_size: int = PAGE_SIZE
+    _report: DownloadReport = field(default_factory=DownloadReport, init=False, repr=False)
+    _estimate: _Estimate | None = field(default=None, init=False, repr=False)
 
     async def _pull(
         self,
@@ -249,39 +322,77 @@ class Downloader:
         *,
         keep: list[dict[str, Any]] | None = None,
         seen_ids: set[str] | None = None,
+        slice_key: str | None = None,
     ) -> None:
+        estimate = self._estimate
+        on_total = None
+        if estimate is not None and slice_key is not None:
+
+            def on_total(total: int) -> None:
+                estimate.found(slice_key, total)
+
         await _pull(
             self.client,
             self.store,
             resource_type,
             params,
             report,
-            self.progress,
+            self._page_stored if self.progress is not None else None,
             keep=keep,
             on_page=self.on_page,
             page_size=self.page_size,
             seen_ids=seen_ids,
+            on_total=on_total,
         )
 
-    async def _current_encounters(self, report: DownloadReport) -> set[str]:
+    def _page_stored(self, resource_type: str) -> None:
+        self._tell("downloading", resource_type)
+
+    def _tell(self, phase: Phase, resource_type: str | None = None) -> None:
+        if self.progress is None:
+            return
+        expected = None if self._estimate is None else self._estimate.expected
+        self.progress(DownloadProgress(phase, self._report.total, expected, resource_type))
+
+    async def _count(self, slices: Sequence[_Slice]) -> None:
+        """Ask the EHR how many resources each whole slice holds whose search has not started.
+
+        One count at a time beside the searches (they are cheap for the EHR). A refusal or an
+        answer without a total means no estimate; any other failure is the pull's to report.
+        """
+        estimate = self._estimate
+        assert estimate is not None
+        try:
+            for key, resource_type, params, _whole in slices:
+                if estimate.unknown(key):
+                    estimate.found(key, await self.client.count(resource_type, params))
+        except (RejectedError, ProtocolError) as exc:
+            estimate.given_up = True
+            log.info("download_estimate_unavailable cause=%s", type(exc).__name__)
+            return
+        except SyncError:
+            return  # offline, timeout…: the pull's own searches meet it and say so
+        self._tell("downloading")
+
+    def _site_slices(self, since: Mapping[str, str]) -> list[_Slice]:
+        return [(t, t, _delta(since, t), t not in since) for t in SITE_RESOURCES]
+
+    def _encounter_slice(self) -> _Slice:
         # A ward's encounters list the ward among their locations, a bed's list the bed.
         query = {
             "location": f"Location/{self.scope.location_id}",
             "status": ",".join(CURRENT_ENCOUNTER_STATUSES),
         }
-        encounters: list[dict[str, Any]] = []
-        await self._pull("Encounter", query, report, keep=encounters)
-        return _patient_ids(encounters)
+        return ("Encounter", "Encounter", query, True)
 
-    async def _patient_type(
+    def _patient_slices(
         self,
         resource_type: str,
         parameter: str,
         known: Sequence[str],
         new: Sequence[str],
-        report: DownloadReport,
         since: Mapping[str, str],
-    ) -> None:
+    ) -> list[_Slice]:
         """One patient type for every chunk of patients: a delta for patients seen before,
         everything for patients new to the scope."""
 
@@ -289,11 +400,34 @@ class Downloader:
             refs = chunk if parameter == "_id" else [f"Patient/{pid}" for pid in chunk]
             return ",".join(refs)
 
-        for chunk in _chunks(sorted(known), IDS_PER_QUERY):
-            params = {parameter: select(chunk), **_delta(since, resource_type)}
-            await self._pull(resource_type, params, report)
-        for chunk in _chunks(sorted(new), IDS_PER_QUERY):
-            await self._pull(resource_type, {parameter: select(chunk)}, report)
+        delta = _delta(since, resource_type)
+        slices: list[_Slice] = [
+            (
+                f"{resource_type}/known/{index}",
+                resource_type,
+                {parameter: select(chunk), **delta},
+                not delta,
+            )
+            for index, chunk in enumerate(_chunks(sorted(known), IDS_PER_QUERY))
+        ]
+        slices += [
+            (f"{resource_type}/new/{index}", resource_type, {parameter: select(chunk)}, True)
+            for index, chunk in enumerate(_chunks(sorted(new), IDS_PER_QUERY))
+        ]
+        return slices
+
+    async def _current_encounters(self, report: DownloadReport) -> set[str]:
+        key, _, query, _ = self._encounter_slice()
+        encounters: list[dict[str, Any]] = []
+        await self._pull("Encounter", query, report, keep=encounters, slice_key=key)
+        return _patient_ids(encounters)
+
+    async def _patient_type(
+        self, resource_type: str, slices: Sequence[_Slice], report: DownloadReport
+    ) -> None:
+        """Every slice (chunk of patients) of one patient type, then its sync state."""
+        for key, _, params, _whole in slices:
+            await self._pull(resource_type, params, report, slice_key=key)
         await self._completed(resource_type, report)
 
     async def _completed(self, resource_type: str, report: DownloadReport) -> None:
@@ -312,26 +446,64 @@ class Downloader:
         since = await self.store.sync_state(self.scope.key)
         report.incremental = bool(since)
         cached = await self.store.cached_patient_ids() if since else set()
+        self._report = report
+        # Only someone following the pull needs an estimate (and its count requests).
+        estimate = self._estimate = _Estimate() if self.progress is not None else None
+        site_slices = self._site_slices(since)
+        patient_slices: dict[str, list[_Slice]] = {}
+        counting: asyncio.Task[None] | None = None
 
-        async def site_type(resource_type: str) -> None:
-            await self._pull(resource_type, _delta(since, resource_type), report)
+        def expect(slices: Sequence[_Slice]) -> None:
+            for key, _, _, whole in slices:
+                if estimate is not None and whole:
+                    estimate.expect(key)
+
+        expect([self._encounter_slice(), *site_slices])
+
+        async def site_type(resource_type: str, key: str, params: dict[str, str]) -> None:
+            await self._pull(resource_type, params, report, slice_key=key)
             await self._completed(resource_type, report)
 
         async def encounters() -> None:
-            report.current_patients = await self._current_encounters(report)
+            nonlocal counting
+            report.current_patients = current = await self._current_encounters(report)
             await self._completed("Encounter", report)
+            known, new = sorted(current & cached), sorted(current - cached if since else current)
+            for resource_type, parameter in (("Patient", "_id"), *PATIENT_RESOURCES):
+                patient_slices[resource_type] = self._patient_slices(
+                    resource_type, parameter, known, new, since
+                )
+            if estimate is not None:
+                every = [
+                    self._encounter_slice(),
+                    *site_slices,
+                    *(s for slices in patient_slices.values() for s in slices),
+                ]
+                expect(every)
+                estimate.listed = True
+                counting = asyncio.ensure_future(self._count([s for s in every if s[3]]))
 
-        site_jobs = [lambda t=resource_type: site_type(t) for resource_type in SITE_RESOURCES]
-        await _all(PARALLEL_SEARCHES, [*site_jobs, encounters])
-        current = report.current_patients
-        report.new_patients = current - cached if since else set(current)
-        report.departed_patients = (await self.store.cached_patient_ids()) - current
-        known, new = sorted(current & cached), sorted(report.new_patients)
-        patient_jobs = [
-            lambda t=resource_type, p=parameter: self._patient_type(t, p, known, new, report, since)
-            for resource_type, parameter in (("Patient", "_id"), *PATIENT_RESOURCES)
+        site_jobs = [
+            lambda t=resource_type, k=key, p=params: site_type(t, k, p)
+            for key, resource_type, params, _ in site_slices
         ]
-        await _all(PARALLEL_SEARCHES, patient_jobs)
+        try:
+            # The encounters first: they say which patients to count and fetch next.
+            await _all(PARALLEL_SEARCHES, [encounters, *site_jobs])
+            current = report.current_patients
+            report.new_patients = current - cached if since else set(current)
+            report.departed_patients = (await self.store.cached_patient_ids()) - current
+            patient_jobs = [
+                lambda t=resource_type, s=slices: self._patient_type(t, s, report)
+                for resource_type, slices in patient_slices.items()
+            ]
+            await _all(PARALLEL_SEARCHES, patient_jobs)
+        finally:
+            if counting is not None:
+                counting.cancel()  # a pull that ended (or failed) needs no more counts
+                with contextlib.suppress(asyncio.CancelledError):
+                    await counting
+        self._tell("saving")
         if report.incremental:
             await self.store.set_sync_states(self.scope.key, report.server_times)
         report.seconds = time.perf_counter() - started

@@ -37,6 +37,7 @@ from bedside.sync.client import FhirClient
 from bedside.sync.download import (
     PAGE_SIZE,
     Downloader,
+    DownloadProgress,
     DownloadReport,
     Progress,
     ReconcileReport,
@@ -177,7 +178,8 @@ class SyncEngine:
         self.scope = scope
         self.policy = policy or SyncPolicy()
         self._clock = clock
-        self._progress = progress
+        # Who follows a pull (the first-run screen); see add_progress_listener.
+        self._progress_listeners: list[Progress] = [] if progress is None else [progress]
         self._abilities: ServerAbilities | None = None
         self._lock = asyncio.Lock()
         self._status = SyncStatus()
@@ -237,6 +239,27 @@ class SyncEngine:
             last_success=last,
         )
 
+    # Progress of a pull ----------------------------------------------------------------------
+
+    def add_progress_listener(self, listener: Progress) -> None:
+        """Follow every pull page by page (quick callbacks on the loop).
+
+        Only while someone listens does a pull estimate its size (a few ``_summary=count``
+        requests): the first-run screen listens during the first pull, nothing else needs to.
+        """
+        self._progress_listeners.append(listener)
+
+    def remove_progress_listener(self, listener: Progress) -> None:
+        with contextlib.suppress(ValueError):
+            self._progress_listeners.remove(listener)
+
+    def _report_progress(self, progress: DownloadProgress) -> None:
+        for listener in list(self._progress_listeners):
+            try:
+                listener(progress)
+            except Exception:
+                log.exception("progress_listener_failed")
+
     # One sync ------------------------------------------------------------------------------
 
     async def _abilities_of_server(self) -> ServerAbilities:
@@ -289,13 +312,14 @@ class SyncEngine:
             return report
 
     async def _sync(self, report: SyncReport, reconcile_now: bool | None) -> None:
+        self._report_progress(DownloadProgress("connecting"))  # signing in, uploading first
         report.pushed = await self._push()
         self._set_status(online=True, activity="pulling")
         downloader = Downloader(
             self.client,
             self.store,
             self.scope,
-            progress=self._progress,
+            progress=self._report_progress if self._progress_listeners else None,
             on_page=self._on_page,
             page_size=self.policy.page_size,
         )
@@ -330,6 +354,7 @@ class SyncEngine:
             report.pushed.conflict += second.conflict
             report.pushed.rejected += second.rejected
             report.pushed.merged += second.merged
+        self._report_progress(DownloadProgress("done", pulled.total))
 
     async def _reconcile_due(self) -> bool:
         last = await self.store.device_fact(LAST_RECONCILE_FACT)

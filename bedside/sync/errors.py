@@ -11,6 +11,7 @@ patient data; the server's diagnostics are kept in :attr:`SyncError.detail` for 
     ├── OfflineError         no connection to the EHR (refused, DNS, network down)
     ├── SyncTimeoutError     the EHR did not answer in time (the request may have arrived)
     ├── AuthError            the EHR refused this device's credentials or token
+    │   └── CertificateError   this device does not trust the EHR's TLS certificate
     ├── ConflictError        412/409: the server's version moved on
     ├── RejectedError        400/403/404/410/422: this request will never succeed as it is
     │   ├── PinRejectedError   sign-in: the EHR says the PIN is wrong (403, ``security``)
@@ -41,6 +42,15 @@ class SyncTimeoutError(SyncError):
 
 class AuthError(SyncError):
     """The EHR refused the device's credentials or token."""
+
+
+class CertificateError(AuthError):
+    """The EHR's TLS certificate failed verification (unknown CA, wrong host name, expired).
+
+    An :class:`AuthError` — the EHR could not prove who it is, so nothing was sent — and, like
+    one, retrying cannot help until IT fixes the trust (the OS store or ``ehr.ca_bundle``); never
+    an :class:`OfflineError`, which the engine and the retry policy treat as "wait and try again".
+    """
 
 
 class ConflictError(SyncError):

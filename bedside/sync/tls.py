@@ -32,6 +32,23 @@ class TlsConfigError(SyncError):
     """
 
 
+def is_certificate_failure(exc: BaseException) -> bool:
+    """Whether a connection failed because the server's certificate did not verify.
+
+    httpx wraps the :class:`ssl.SSLCertVerificationError` (via httpcore) in its ``ConnectError``;
+    the chain is walked rather than the message matched, with the message as a fallback for
+    backends that lose the chain.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return "CERTIFICATE_VERIFY_FAILED" in str(exc)
+
+
 def ssl_context(ca_bundle: Path | None = None) -> ssl.SSLContext:
     """A client context that trusts the OS store (and ``ca_bundle`` when given), TLS 1.2 or newer.
 
@@ -71,4 +88,4 @@ def _load_bundle(context: ssl.SSLContext, path: Path) -> None:
         ) from exc
 
 
-__all__ = ["TlsConfigError", "ssl_context"]
+__all__ = ["TlsConfigError", "is_certificate_failure", "ssl_context"]

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from bedside.ui import i18n, ops
 
 if TYPE_CHECKING:
+    from bedside.ui.first_run import FirstRunScreen
+    from bedside.ui.i18n import Translations
     from bedside.ui.patient.window import PatientWindow
     from bedside.ui.shell import StaffWindow
 
@@ -166,4 +168,62 @@ async def render_patient_screens(
             window.show_page(window.SCHEDULE)
             await _settled()
             shoot("patient-schedule", language)
+    return written
+
+
+def render_first_run_screens(
+    screen: FirstRunScreen,
+    translations: Translations,
+    directory: Path,
+    sizes: dict[str, tuple[int, int]],
+) -> list[Path]:
+    """The first-run screen in every language, in three moments of a first pull.
+
+    ``first-run`` (1,234 of ~6,000, with the EHR's total), ``first-run-no-total`` (an EHR that
+    gives none: a busy bar) and ``first-run-offline`` (a failed try, counting down to the next).
+    The moments are shown with the screen's own ward or bed; the screen's state is put back.
+    """
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from bedside.services.first_run import FailureKind
+
+    directory.mkdir(parents=True, exist_ok=True)
+    shown = screen.state
+    base = replace(shown, attempt=1, failure=None, next_try_at=None)
+    moments = {
+        "first-run": replace(
+            base, stage="downloading", stored=1234, expected=6000, resource_type="Observation"
+        ),
+        "first-run-no-total": replace(
+            base, stage="downloading", stored=1234, expected=None, resource_type="Patient"
+        ),
+        "first-run-offline": replace(
+            base,
+            stage="waiting",
+            stored=1234,
+            expected=6000,
+            resource_type="Observation",
+            attempt=2,
+            failure=FailureKind.OFFLINE,
+            next_try_at=screen.first_run.clock(),
+        ),
+    }
+    written: list[Path] = []
+    language = translations.language
+    try:
+        for code in i18n.LANGUAGES:
+            translations.switch(code)
+            for name, state in moments.items():
+                if state.next_try_at is not None:  # 15 s from now, whenever "now" is
+                    state = replace(
+                        state, next_try_at=screen.first_run.clock() + timedelta(seconds=15.5)
+                    )
+                screen.show_state(state)
+                for label, size in sizes.items():
+                    path = directory / f"{name}-{code}-{label}.png"
+                    written.append(save_window(screen, path, size))
+    finally:
+        translations.switch(language)
+        screen.show_state(shown)
     return written

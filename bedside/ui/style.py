@@ -93,5 +93,12 @@ QTabBar::tab:selected {{ color: {ACCENT}; border-bottom: 3px solid {ACCENT}; }}
 #message[tone="danger"] {{ color: #9b1515; font-weight: 600; }}
 #message[tone="ok"] {{ color: #17602f; font-weight: 600; }}
 QScrollArea {{ border: none; background: transparent; }}
+QProgressBar {{ border: 2px solid {LINE}; border-radius: 8px; background: {SURFACE}; }}
+QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}
+QProgressBar[paused="true"]::chunk {{ background: {FREE_BED}; }}
+QProgressBar[busy="true"]::chunk {{
+    background: qlineargradient(x1: 0, y1: 0, x2: 1, y2: 0, stop: 0 #d6e6f7, stop: 0.5 {ACCENT},
+        stop: 1 #d6e6f7);
+}}
 {_chip_rules()}
 """

@@ -425,6 +425,228 @@
         </message>
     </context>
     <context>
+        <name>FirstRun</name>
+        <message>
+            <source>Bed %1 is ready: %2 resources downloaded.</source>
+            <translation>Bett %1 ist bereit: %2 Ressourcen heruntergeladen.</translation>
+        </message>
+        <message>
+            <source>Ward %1 is ready: %2 resources downloaded.</source>
+            <translation>Station %1 ist bereit: %2 Ressourcen heruntergeladen.</translation>
+        </message>
+        <message>
+            <source>Downloading bed %1…</source>
+            <translation>Bett %1 wird heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading ward %1…</source>
+            <translation>Station %1 wird heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading bed %1: %2 resources so far…</source>
+            <translation>Bett %1 wird heruntergeladen: bisher %2 Ressourcen…</translation>
+        </message>
+        <message>
+            <source>Downloading ward %1: %2 resources so far…</source>
+            <translation>Station %1 wird heruntergeladen: bisher %2 Ressourcen…</translation>
+        </message>
+        <message>
+            <source>Downloading bed %1: %2 of ~%3 resources…</source>
+            <translation>Bett %1 wird heruntergeladen: %2 von ca. %3 Ressourcen…</translation>
+        </message>
+        <message>
+            <source>Downloading ward %1: %2 of ~%3 resources…</source>
+            <translation>Station %1 wird heruntergeladen: %2 von ca. %3 Ressourcen…</translation>
+        </message>
+        <message>
+            <source>Download of bed %1 paused.</source>
+            <translation>Download von Bett %1 unterbrochen.</translation>
+        </message>
+        <message>
+            <source>Download of ward %1 paused.</source>
+            <translation>Download von Station %1 unterbrochen.</translation>
+        </message>
+        <message>
+            <source>Download of bed %1 paused at %2 resources.</source>
+            <translation>Download von Bett %1 bei %2 Ressourcen unterbrochen.</translation>
+        </message>
+        <message>
+            <source>Download of ward %1 paused at %2 resources.</source>
+            <translation>Download von Station %1 bei %2 Ressourcen unterbrochen.</translation>
+        </message>
+        <message>
+            <source>Download of bed %1 paused at %2 of ~%3 resources.</source>
+            <translation>Download von Bett %1 bei %2 von ca. %3 Ressourcen unterbrochen.</translation>
+        </message>
+        <message>
+            <source>%1 is ready: %2 resources downloaded.</source>
+            <translation>„%1“ ist bereit: %2 Ressourcen heruntergeladen.</translation>
+        </message>
+        <message>
+            <source>Downloading %1…</source>
+            <translation>„%1“ wird heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading %1: %2 resources so far…</source>
+            <translation>„%1“ wird heruntergeladen: bisher %2 Ressourcen…</translation>
+        </message>
+        <message>
+            <source>Downloading %1: %2 of ~%3 resources…</source>
+            <translation>„%1“ wird heruntergeladen: %2 von ca. %3 Ressourcen…</translation>
+        </message>
+        <message>
+            <source>Download of %1 paused.</source>
+            <translation>Download von „%1“ unterbrochen.</translation>
+        </message>
+        <message>
+            <source>Download of %1 paused at %2 resources.</source>
+            <translation>Download von „%1“ bei %2 Ressourcen unterbrochen.</translation>
+        </message>
+        <message>
+            <source>Download of %1 paused at %2 of ~%3 resources.</source>
+            <translation>Download von „%1“ bei %2 von ca. %3 Ressourcen unterbrochen.</translation>
+        </message>
+        <message>
+            <source>Download of ward %1 paused at %2 of ~%3 resources.</source>
+            <translation>Download von Station %1 bei %2 von ca. %3 Ressourcen unterbrochen.</translation>
+        </message>
+        <message>
+            <source>Downloading the wards, rooms and beds…</source>
+            <translation>Stationen, Zimmer und Betten werden heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading the staff list…</source>
+            <translation>Personalliste wird heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading the medicines list…</source>
+            <translation>Arzneimittelliste wird heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading the menus…</source>
+            <translation>Speisepläne werden heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading who is in which bed…</source>
+            <translation>Bettenbelegung wird heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading the patients…</source>
+            <translation>Patientendaten werden heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading allergies…</source>
+            <translation>Allergien werden heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading diagnoses…</source>
+            <translation>Diagnosen werden heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading alerts…</source>
+            <translation>Warnhinweise werden heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading prescriptions…</source>
+            <translation>Verordnungen werden heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading doses given…</source>
+            <translation>Verabreichungen werden heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading diets and meal orders…</source>
+            <translation>Kostformen und Essensbestellungen werden heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading appointments…</source>
+            <translation>Termine werden heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading vital signs and results…</source>
+            <translation>Vitalwerte und Befunde werden heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading reports…</source>
+            <translation>Berichte werden heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading nursing tasks…</source>
+            <translation>Pflegeaufgaben werden heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Downloading…</source>
+            <translation>Wird heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Connecting to the EHR and signing in…</source>
+            <translation>Verbindung zum KIS und Anmeldung…</translation>
+        </message>
+        <message>
+            <source>Saving and checking the download…</source>
+            <translation>Download wird gespeichert und geprüft…</translation>
+        </message>
+        <message>
+            <source>What was already downloaded is kept.</source>
+            <translation>Bereits Heruntergeladenes bleibt erhalten.</translation>
+        </message>
+        <message>
+            <source>Opening Bedside…</source>
+            <translation>Bedside wird geöffnet…</translation>
+        </message>
+        <message>
+            <source>This tablet cannot reach the EHR: check its network connection.</source>
+            <translation>Dieses Tablet erreicht das KIS nicht: Prüfen Sie seine Netzverbindung.</translation>
+        </message>
+        <message>
+            <source>The EHR refused this tablet's credentials: ask IT to check its enrollment.</source>
+            <translation>Das KIS hat die Zugangsdaten dieses Tablets abgelehnt: Bitten Sie die IT, seine Registrierung zu prüfen.</translation>
+        </message>
+        <message>
+            <source>This tablet does not trust the EHR's certificate: ask IT to check the certificates installed on it.</source>
+            <translation>Dieses Tablet vertraut dem Zertifikat des KIS nicht: Bitten Sie die IT, die darauf installierten Zertifikate zu prüfen.</translation>
+        </message>
+        <message>
+            <source>The EHR answered with an error: it may be busy or under maintenance.</source>
+            <translation>Das KIS hat mit einem Fehler geantwortet: Es ist vielleicht überlastet oder wird gewartet.</translation>
+        </message>
+        <message>
+            <source>This tablet could not save the download: ask IT to check its storage.</source>
+            <translation>Dieses Tablet konnte den Download nicht speichern: Bitten Sie die IT, seinen Speicher zu prüfen.</translation>
+        </message>
+        <message>
+            <source>Something unexpected stopped the download: ask IT to look at the log.</source>
+            <translation>Ein unerwarteter Fehler hat den Download angehalten: Bitten Sie die IT, das Protokoll anzusehen.</translation>
+        </message>
+        <message>
+            <source>Trying again now…</source>
+            <translation>Neuer Versuch läuft…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Trying again in %n second(s).</source>
+            <translation>
+                <numerusform>Neuer Versuch in %n Sekunde.</numerusform>
+                <numerusform>Neuer Versuch in %n Sekunden.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Setting up this tablet</source>
+            <translation>Dieses Tablet wird eingerichtet</translation>
+        </message>
+        <message>
+            <source>Bedside copies the records it needs from the EHR once, so that it keeps working without a network. It opens by itself when this is done.</source>
+            <translation>Bedside kopiert einmalig die benötigten Daten aus dem KIS, damit es auch ohne Netz funktioniert. Es öffnet sich von selbst, sobald das erledigt ist.</translation>
+        </message>
+        <message>
+            <source>Try again now</source>
+            <translation>Jetzt erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Download progress</source>
+            <translation>Download-Fortschritt</translation>
+        </message>
+    </context>
+    <context>
         <name>LockScreen</name>
         <message>
             <source>Staff sign-in</source>

@@ -425,6 +425,228 @@
         </message>
     </context>
     <context>
+        <name>FirstRun</name>
+        <message>
+            <source>Bed %1 is ready: %2 resources downloaded.</source>
+            <translation>Bed %1 is ready: %2 resources downloaded.</translation>
+        </message>
+        <message>
+            <source>Ward %1 is ready: %2 resources downloaded.</source>
+            <translation>Ward %1 is ready: %2 resources downloaded.</translation>
+        </message>
+        <message>
+            <source>Downloading bed %1…</source>
+            <translation>Downloading bed %1…</translation>
+        </message>
+        <message>
+            <source>Downloading ward %1…</source>
+            <translation>Downloading ward %1…</translation>
+        </message>
+        <message>
+            <source>Downloading bed %1: %2 resources so far…</source>
+            <translation>Downloading bed %1: %2 resources so far…</translation>
+        </message>
+        <message>
+            <source>Downloading ward %1: %2 resources so far…</source>
+            <translation>Downloading ward %1: %2 resources so far…</translation>
+        </message>
+        <message>
+            <source>Downloading bed %1: %2 of ~%3 resources…</source>
+            <translation>Downloading bed %1: %2 of ~%3 resources…</translation>
+        </message>
+        <message>
+            <source>Downloading ward %1: %2 of ~%3 resources…</source>
+            <translation>Downloading ward %1: %2 of ~%3 resources…</translation>
+        </message>
+        <message>
+            <source>Download of bed %1 paused.</source>
+            <translation>Download of bed %1 paused.</translation>
+        </message>
+        <message>
+            <source>Download of ward %1 paused.</source>
+            <translation>Download of ward %1 paused.</translation>
+        </message>
+        <message>
+            <source>Download of bed %1 paused at %2 resources.</source>
+            <translation>Download of bed %1 paused at %2 resources.</translation>
+        </message>
+        <message>
+            <source>Download of ward %1 paused at %2 resources.</source>
+            <translation>Download of ward %1 paused at %2 resources.</translation>
+        </message>
+        <message>
+            <source>Download of bed %1 paused at %2 of ~%3 resources.</source>
+            <translation>Download of bed %1 paused at %2 of ~%3 resources.</translation>
+        </message>
+        <message>
+            <source>%1 is ready: %2 resources downloaded.</source>
+            <translation>%1 is ready: %2 resources downloaded.</translation>
+        </message>
+        <message>
+            <source>Downloading %1…</source>
+            <translation>Downloading %1…</translation>
+        </message>
+        <message>
+            <source>Downloading %1: %2 resources so far…</source>
+            <translation>Downloading %1: %2 resources so far…</translation>
+        </message>
+        <message>
+            <source>Downloading %1: %2 of ~%3 resources…</source>
+            <translation>Downloading %1: %2 of ~%3 resources…</translation>
+        </message>
+        <message>
+            <source>Download of %1 paused.</source>
+            <translation>Download of %1 paused.</translation>
+        </message>
+        <message>
+            <source>Download of %1 paused at %2 resources.</source>
+            <translation>Download of %1 paused at %2 resources.</translation>
+        </message>
+        <message>
+            <source>Download of %1 paused at %2 of ~%3 resources.</source>
+            <translation>Download of %1 paused at %2 of ~%3 resources.</translation>
+        </message>
+        <message>
+            <source>Download of ward %1 paused at %2 of ~%3 resources.</source>
+            <translation>Download of ward %1 paused at %2 of ~%3 resources.</translation>
+        </message>
+        <message>
+            <source>Downloading the wards, rooms and beds…</source>
+            <translation>Downloading the wards, rooms and beds…</translation>
+        </message>
+        <message>
+            <source>Downloading the staff list…</source>
+            <translation>Downloading the staff list…</translation>
+        </message>
+        <message>
+            <source>Downloading the medicines list…</source>
+            <translation>Downloading the medicines list…</translation>
+        </message>
+        <message>
+            <source>Downloading the menus…</source>
+            <translation>Downloading the menus…</translation>
+        </message>
+        <message>
+            <source>Downloading who is in which bed…</source>
+            <translation>Downloading who is in which bed…</translation>
+        </message>
+        <message>
+            <source>Downloading the patients…</source>
+            <translation>Downloading the patients…</translation>
+        </message>
+        <message>
+            <source>Downloading allergies…</source>
+            <translation>Downloading allergies…</translation>
+        </message>
+        <message>
+            <source>Downloading diagnoses…</source>
+            <translation>Downloading diagnoses…</translation>
+        </message>
+        <message>
+            <source>Downloading alerts…</source>
+            <translation>Downloading alerts…</translation>
+        </message>
+        <message>
+            <source>Downloading prescriptions…</source>
+            <translation>Downloading prescriptions…</translation>
+        </message>
+        <message>
+            <source>Downloading doses given…</source>
+            <translation>Downloading doses given…</translation>
+        </message>
+        <message>
+            <source>Downloading diets and meal orders…</source>
+            <translation>Downloading diets and meal orders…</translation>
+        </message>
+        <message>
+            <source>Downloading appointments…</source>
+            <translation>Downloading appointments…</translation>
+        </message>
+        <message>
+            <source>Downloading vital signs and results…</source>
+            <translation>Downloading vital signs and results…</translation>
+        </message>
+        <message>
+            <source>Downloading reports…</source>
+            <translation>Downloading reports…</translation>
+        </message>
+        <message>
+            <source>Downloading nursing tasks…</source>
+            <translation>Downloading nursing tasks…</translation>
+        </message>
+        <message>
+            <source>Downloading…</source>
+            <translation>Downloading…</translation>
+        </message>
+        <message>
+            <source>Connecting to the EHR and signing in…</source>
+            <translation>Connecting to the EHR and signing in…</translation>
+        </message>
+        <message>
+            <source>Saving and checking the download…</source>
+            <translation>Saving and checking the download…</translation>
+        </message>
+        <message>
+            <source>What was already downloaded is kept.</source>
+            <translation>What was already downloaded is kept.</translation>
+        </message>
+        <message>
+            <source>Opening Bedside…</source>
+            <translation>Opening Bedside…</translation>
+        </message>
+        <message>
+            <source>This tablet cannot reach the EHR: check its network connection.</source>
+            <translation>This tablet cannot reach the EHR: check its network connection.</translation>
+        </message>
+        <message>
+            <source>The EHR refused this tablet's credentials: ask IT to check its enrollment.</source>
+            <translation>The EHR refused this tablet's credentials: ask IT to check its enrollment.</translation>
+        </message>
+        <message>
+            <source>This tablet does not trust the EHR's certificate: ask IT to check the certificates installed on it.</source>
+            <translation>This tablet does not trust the EHR's certificate: ask IT to check the certificates installed on it.</translation>
+        </message>
+        <message>
+            <source>The EHR answered with an error: it may be busy or under maintenance.</source>
+            <translation>The EHR answered with an error: it may be busy or under maintenance.</translation>
+        </message>
+        <message>
+            <source>This tablet could not save the download: ask IT to check its storage.</source>
+            <translation>This tablet could not save the download: ask IT to check its storage.</translation>
+        </message>
+        <message>
+            <source>Something unexpected stopped the download: ask IT to look at the log.</source>
+            <translation>Something unexpected stopped the download: ask IT to look at the log.</translation>
+        </message>
+        <message>
+            <source>Trying again now…</source>
+            <translation>Trying again now…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Trying again in %n second(s).</source>
+            <translation>
+                <numerusform>Trying again in %n second.</numerusform>
+                <numerusform>Trying again in %n seconds.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Setting up this tablet</source>
+            <translation>Setting up this tablet</translation>
+        </message>
+        <message>
+            <source>Bedside copies the records it needs from the EHR once, so that it keeps working without a network. It opens by itself when this is done.</source>
+            <translation>Bedside copies the records it needs from the EHR once, so that it keeps working without a network. It opens by itself when this is done.</translation>
+        </message>
+        <message>
+            <source>Try again now</source>
+            <translation>Try again now</translation>
+        </message>
+        <message>
+            <source>Download progress</source>
+            <translation>Download progress</translation>
+        </message>
+    </context>
+    <context>
         <name>LockScreen</name>
         <message>
             <source>Staff sign-in</source>

@@ -425,6 +425,228 @@
         </message>
     </context>
     <context>
+        <name>FirstRun</name>
+        <message>
+            <source>Bed %1 is ready: %2 resources downloaded.</source>
+            <translation>Le lit %1 est prêt : %2 ressources téléchargées.</translation>
+        </message>
+        <message>
+            <source>Ward %1 is ready: %2 resources downloaded.</source>
+            <translation>Le service %1 est prêt : %2 ressources téléchargées.</translation>
+        </message>
+        <message>
+            <source>Downloading bed %1…</source>
+            <translation>Téléchargement du lit %1…</translation>
+        </message>
+        <message>
+            <source>Downloading ward %1…</source>
+            <translation>Téléchargement du service %1…</translation>
+        </message>
+        <message>
+            <source>Downloading bed %1: %2 resources so far…</source>
+            <translation>Téléchargement du lit %1 : %2 ressources pour l'instant…</translation>
+        </message>
+        <message>
+            <source>Downloading ward %1: %2 resources so far…</source>
+            <translation>Téléchargement du service %1 : %2 ressources pour l'instant…</translation>
+        </message>
+        <message>
+            <source>Downloading bed %1: %2 of ~%3 resources…</source>
+            <translation>Téléchargement du lit %1 : %2 sur ~%3 ressources…</translation>
+        </message>
+        <message>
+            <source>Downloading ward %1: %2 of ~%3 resources…</source>
+            <translation>Téléchargement du service %1 : %2 sur ~%3 ressources…</translation>
+        </message>
+        <message>
+            <source>Download of bed %1 paused.</source>
+            <translation>Téléchargement du lit %1 interrompu.</translation>
+        </message>
+        <message>
+            <source>Download of ward %1 paused.</source>
+            <translation>Téléchargement du service %1 interrompu.</translation>
+        </message>
+        <message>
+            <source>Download of bed %1 paused at %2 resources.</source>
+            <translation>Téléchargement du lit %1 interrompu à %2 ressources.</translation>
+        </message>
+        <message>
+            <source>Download of ward %1 paused at %2 resources.</source>
+            <translation>Téléchargement du service %1 interrompu à %2 ressources.</translation>
+        </message>
+        <message>
+            <source>Download of bed %1 paused at %2 of ~%3 resources.</source>
+            <translation>Téléchargement du lit %1 interrompu à %2 sur ~%3 ressources.</translation>
+        </message>
+        <message>
+            <source>%1 is ready: %2 resources downloaded.</source>
+            <translation>« %1 » est prêt : %2 ressources téléchargées.</translation>
+        </message>
+        <message>
+            <source>Downloading %1…</source>
+            <translation>Téléchargement de « %1 »…</translation>
+        </message>
+        <message>
+            <source>Downloading %1: %2 resources so far…</source>
+            <translation>Téléchargement de « %1 » : %2 ressources pour l'instant…</translation>
+        </message>
+        <message>
+            <source>Downloading %1: %2 of ~%3 resources…</source>
+            <translation>Téléchargement de « %1 » : %2 sur ~%3 ressources…</translation>
+        </message>
+        <message>
+            <source>Download of %1 paused.</source>
+            <translation>Téléchargement de « %1 » interrompu.</translation>
+        </message>
+        <message>
+            <source>Download of %1 paused at %2 resources.</source>
+            <translation>Téléchargement de « %1 » interrompu à %2 ressources.</translation>
+        </message>
+        <message>
+            <source>Download of %1 paused at %2 of ~%3 resources.</source>
+            <translation>Téléchargement de « %1 » interrompu à %2 sur ~%3 ressources.</translation>
+        </message>
+        <message>
+            <source>Download of ward %1 paused at %2 of ~%3 resources.</source>
+            <translation>Téléchargement du service %1 interrompu à %2 sur ~%3 ressources.</translation>
+        </message>
+        <message>
+            <source>Downloading the wards, rooms and beds…</source>
+            <translation>Téléchargement des services, chambres et lits…</translation>
+        </message>
+        <message>
+            <source>Downloading the staff list…</source>
+            <translation>Téléchargement de la liste du personnel…</translation>
+        </message>
+        <message>
+            <source>Downloading the medicines list…</source>
+            <translation>Téléchargement de la liste des médicaments…</translation>
+        </message>
+        <message>
+            <source>Downloading the menus…</source>
+            <translation>Téléchargement des menus…</translation>
+        </message>
+        <message>
+            <source>Downloading who is in which bed…</source>
+            <translation>Téléchargement de l'occupation des lits…</translation>
+        </message>
+        <message>
+            <source>Downloading the patients…</source>
+            <translation>Téléchargement des patients…</translation>
+        </message>
+        <message>
+            <source>Downloading allergies…</source>
+            <translation>Téléchargement des allergies…</translation>
+        </message>
+        <message>
+            <source>Downloading diagnoses…</source>
+            <translation>Téléchargement des diagnostics…</translation>
+        </message>
+        <message>
+            <source>Downloading alerts…</source>
+            <translation>Téléchargement des alertes…</translation>
+        </message>
+        <message>
+            <source>Downloading prescriptions…</source>
+            <translation>Téléchargement des prescriptions…</translation>
+        </message>
+        <message>
+            <source>Downloading doses given…</source>
+            <translation>Téléchargement des administrations de médicaments…</translation>
+        </message>
+        <message>
+            <source>Downloading diets and meal orders…</source>
+            <translation>Téléchargement des régimes et commandes de repas…</translation>
+        </message>
+        <message>
+            <source>Downloading appointments…</source>
+            <translation>Téléchargement des rendez-vous…</translation>
+        </message>
+        <message>
+            <source>Downloading vital signs and results…</source>
+            <translation>Téléchargement des constantes et des résultats…</translation>
+        </message>
+        <message>
+            <source>Downloading reports…</source>
+            <translation>Téléchargement des comptes rendus…</translation>
+        </message>
+        <message>
+            <source>Downloading nursing tasks…</source>
+            <translation>Téléchargement des tâches de soins…</translation>
+        </message>
+        <message>
+            <source>Downloading…</source>
+            <translation>Téléchargement…</translation>
+        </message>
+        <message>
+            <source>Connecting to the EHR and signing in…</source>
+            <translation>Connexion au DPI et authentification…</translation>
+        </message>
+        <message>
+            <source>Saving and checking the download…</source>
+            <translation>Enregistrement et vérification du téléchargement…</translation>
+        </message>
+        <message>
+            <source>What was already downloaded is kept.</source>
+            <translation>Ce qui a déjà été téléchargé est conservé.</translation>
+        </message>
+        <message>
+            <source>Opening Bedside…</source>
+            <translation>Ouverture de Bedside…</translation>
+        </message>
+        <message>
+            <source>This tablet cannot reach the EHR: check its network connection.</source>
+            <translation>Cette tablette ne peut pas joindre le DPI : vérifiez sa connexion au réseau.</translation>
+        </message>
+        <message>
+            <source>The EHR refused this tablet's credentials: ask IT to check its enrollment.</source>
+            <translation>Le DPI a refusé les identifiants de cette tablette : demandez à l'informatique de vérifier son inscription.</translation>
+        </message>
+        <message>
+            <source>This tablet does not trust the EHR's certificate: ask IT to check the certificates installed on it.</source>
+            <translation>Cette tablette ne fait pas confiance au certificat du DPI : demandez à l'informatique de vérifier les certificats qui y sont installés.</translation>
+        </message>
+        <message>
+            <source>The EHR answered with an error: it may be busy or under maintenance.</source>
+            <translation>Le DPI a répondu par une erreur : il est peut-être surchargé ou en maintenance.</translation>
+        </message>
+        <message>
+            <source>This tablet could not save the download: ask IT to check its storage.</source>
+            <translation>Cette tablette n'a pas pu enregistrer le téléchargement : demandez à l'informatique de vérifier son stockage.</translation>
+        </message>
+        <message>
+            <source>Something unexpected stopped the download: ask IT to look at the log.</source>
+            <translation>Un problème inattendu a arrêté le téléchargement : demandez à l'informatique de consulter le journal.</translation>
+        </message>
+        <message>
+            <source>Trying again now…</source>
+            <translation>Nouvel essai en cours…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Trying again in %n second(s).</source>
+            <translation>
+                <numerusform>Nouvel essai dans %n seconde.</numerusform>
+                <numerusform>Nouvel essai dans %n secondes.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Setting up this tablet</source>
+            <translation>Préparation de cette tablette</translation>
+        </message>
+        <message>
+            <source>Bedside copies the records it needs from the EHR once, so that it keeps working without a network. It opens by itself when this is done.</source>
+            <translation>Bedside copie une fois depuis le DPI les dossiers dont il a besoin, pour continuer à fonctionner sans réseau. Il s'ouvrira tout seul une fois la copie terminée.</translation>
+        </message>
+        <message>
+            <source>Try again now</source>
+            <translation>Réessayer maintenant</translation>
+        </message>
+        <message>
+            <source>Download progress</source>
+            <translation>Progression du téléchargement</translation>
+        </message>
+    </context>
+    <context>
         <name>LockScreen</name>
         <message>
             <source>Staff sign-in</source>
