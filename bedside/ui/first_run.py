@@ -19,9 +19,9 @@ import math
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from bedside.services.first_run import FailureKind, FirstRun, FirstRunState
-from bedside.ui import ops
 from bedside.ui.i18n import translate
 from bedside.ui.widgets import Retranslatable, plain_label, set_button_text, touch_button
 
@@ -247,26 +247,32 @@ class FirstRunScreen(Retranslatable, QWidget):
         return self._state
 
     def start(self) -> None:
-        """Start the first pull (and its retries); ``ready`` follows when it has landed."""
+        """Start the first pull (and its retries); ``ready`` follows when it has landed.
+
+        The pull is a long-lived task of its own, like the sync engine's loop, and not a screen
+        action of :mod:`bedside.ui.ops`: ``ops.drain()`` must not wait minutes for a ward (or
+        forever for an EHR that stays away). End it with :meth:`stop` and :meth:`finished`.
+        """
         if self._task is not None and not self._task.done():
             return
         self._crashed = False
-        self._task = ops.run(
-            self._pull(),
-            owner=self,
-            on_done=self._landed,
-            on_error=self._stopped,
-        )
+        self._task = asyncio.ensure_future(self.first_run.run(self._heard))
+        self._task.add_done_callback(self._ended)
         self.retranslate()
 
-    async def _pull(self) -> object:
-        return await self.first_run.run(self.show_state)
-
     def stop(self) -> None:
-        """Give up (the app is closing): the pull and its retries end, ``ready`` never comes."""
+        """Give up (the app is closing): the pull and its retries end, ``ready`` never comes.
+
+        Await :meth:`finished` before closing the cache the pull writes to.
+        """
         self._countdown.stop()
         if self._task is not None and not self._task.done():
             self._task.cancel()
+
+    async def finished(self) -> None:
+        """Return once the pull has ended: landed, stopped, or stopped by an unexpected error."""
+        if self._task is not None:
+            await asyncio.gather(self._task, return_exceptions=True)
 
     def show_state(self, state: FirstRunState) -> None:
         self._state = state
@@ -339,9 +345,19 @@ class FirstRunScreen(Retranslatable, QWidget):
         else:
             self.first_run.try_now()
 
-    def _landed(self, _report: object) -> None:
-        self._countdown.stop()
-        self.ready.emit()
+    def _heard(self, state: FirstRunState) -> None:
+        if isValid(self):  # a screen deleted without stop() draws nothing more
+            self.show_state(state)
+
+    def _ended(self, task: asyncio.Task[object]) -> None:
+        if task.cancelled() or not isValid(self):
+            return
+        error = task.exception()
+        if error is not None:
+            self._stopped(error)
+        else:
+            self._countdown.stop()
+            self.ready.emit()
 
     def _stopped(self, error: BaseException) -> None:
         # A bug, not a failed pull (those are retried inside run()): say so, let a tap retry.

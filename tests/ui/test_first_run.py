@@ -15,7 +15,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,23 +40,6 @@ from tests.sync.test_tls import Pki, _make_pki
 from tests.ui.conftest import Loop
 
 RETRY_S = 0.3  # the screen's back-off in these tests: quick, but long enough to be seen
-
-
-def poll(loop: Loop, condition: Callable[[], bool], timeout_s: float) -> None:
-    """Run the loop until ``condition()`` holds, *without* settling the screens' tasks.
-
-    ``Loop.wait_until`` ends by waiting for every screen task, and the first run's task is meant
-    to go on (retrying) until the pull lands or the screen stops it.
-    """
-
-    async def until() -> None:
-        deadline = time.monotonic() + timeout_s
-        while not condition():
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"still not true after {timeout_s} s")
-            await asyncio.sleep(0.02)
-
-    loop.run(until())  # (the loop's own limit is longer than any of these waits)
 
 
 @dataclass
@@ -91,11 +74,11 @@ class FirstStart:
     ready: list[bool] = field(default_factory=list)
 
     def wait_for_failure(self, kind: FailureKind) -> Shown:
-        poll(self.loop, lambda: any(s.state.failure is kind for s in self.shown), 30)
+        self.loop.wait_until(lambda: any(s.state.failure is kind for s in self.shown), 30)
         return next(s for s in self.shown if s.state.failure is kind)
 
     def wait_until_ready(self) -> None:
-        poll(self.loop, lambda: bool(self.ready), 45)
+        self.loop.wait_until(lambda: bool(self.ready), 45)
 
 
 @contextmanager
@@ -135,7 +118,7 @@ def first_start(
         yield run
     finally:
         screen.stop()
-        qloop.settle()
+        qloop.run(screen.finished())  # the pull has let go of the cache before it closes
         screen.close()
         screen.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -355,15 +338,34 @@ def test_try_again_now_does_not_wait_for_the_countdown(
             screen.ready.connect(lambda: ready.append(True))
             screen.show()
             screen.start()
-            poll(qloop, lambda: service.state.stage == "waiting", 30)
+            qloop.wait_until(lambda: service.state.stage == "waiting", 30)
             assert "Trying again in" in screen.next_try.text()
             network.fault = None
             screen.try_now.click()
-            poll(qloop, lambda: bool(ready), 45)
+            qloop.wait_until(lambda: bool(ready), 45)
             screen.close()
         finally:
-            qloop.settle()
+            screen.stop()
+            qloop.run(screen.finished())
             qloop.run(store.close())
+
+
+def test_closing_while_it_waits_stops_the_pull_and_ready_never_comes(
+    qloop: Loop, qtbot: QtBot, tmp_path: Path
+) -> None:
+    network = Switch(Fault.refuse(0.05))
+    with (
+        ehr_behind_a_proxy(qloop, network) as (ehr, client),
+        first_start(qloop, tmp_path, client, ehr.scope) as run,
+    ):
+        run.wait_for_failure(FailureKind.OFFLINE)
+        qloop.settle()  # the pull is not a screen action: settling does not wait for it
+        run.screen.stop()
+        qloop.run(run.screen.finished())
+        network.fault = None
+        qloop.run(asyncio.sleep(RETRY_S * 3))
+        assert run.ready == []
+        assert run.loop.run(run.service.needs_first_pull())
 
 
 # Words and numbers --------------------------------------------------------------------------
