@@ -27,12 +27,12 @@ from bedside.services.recording import Recorder
 from bedside.services.results import ResultsService
 from bedside.services.schedule import ScheduleService
 from bedside.services.session import (
-    DirectoryUnavailable,
-    DirectoryUnreachable,
+    BadgeNotFoundError,
+    DirectoryUnavailableError,
+    DirectoryUnreachableError,
     PinVerifier,
     StaffSessions,
-    UnknownBadge,
-    WrongPin,
+    WrongPinError,
 )
 from bedside.services.sync_port import SyncPort
 from bedside.services.sync_review import SyncReview
@@ -64,13 +64,13 @@ class EhrPinCheck:
         try:
             return await self._directory.verify_pin(badge, pin)
         except PinRejectedError as exc:
-            raise WrongPin(str(exc)) from exc
+            raise WrongPinError(str(exc)) from exc
         except UnknownBadgeError as exc:
-            raise UnknownBadge(str(exc)) from exc
+            raise BadgeNotFoundError(str(exc)) from exc
         except (OfflineError, SyncTimeoutError) as exc:
-            raise DirectoryUnreachable(str(exc)) from exc
+            raise DirectoryUnreachableError(str(exc)) from exc
         except SyncError as exc:
-            raise DirectoryUnavailable(str(exc)) from exc
+            raise DirectoryUnavailableError(str(exc)) from exc
 
 
 def build_workspace(

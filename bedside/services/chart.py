@@ -61,11 +61,11 @@ from bedside.models import (
     find_identifier,
     parse_as,
 )
+from bedside.models.codes import CURRENT_ENCOUNTER_STATUSES
 from bedside.services.clock import Clock, system_clock
 from bedside.services.people import age_on, display_name, identifier_value, parse_fhir_date
 from bedside.services.ward import BED_TYPE, hospital_number, physical_type, reference_id
 from bedside.store import Store
-from bedside.sync.scope import CURRENT_ENCOUNTER_STATUSES
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ and no I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
+from bedside.services.delivery import Delivery as Delivery  # where a choice is, for the screens
 from bedside.services.meal_rules import (
     DietRules,
     Dish,
@@ -18,14 +18,6 @@ from bedside.services.meal_rules import (
     Sitting,
     SittingState,
 )
-
-
-class Delivery(StrEnum):
-    """Where a choice is on its way to the kitchen (the EHR)."""
-
-    SENT = "sent"  # the EHR has it
-    WAITING = "waiting"  # saved on the tablet, goes out when the connection is back
-    REFUSED = "refused"  # the EHR refused it; a nurse sees it in the sync review
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,7 @@ from bedside.services.chart import (
     is_patient_meal_selection,
 )
 from bedside.services.clock import Clock
+from bedside.services.delivery import deliveries
 from bedside.services.meal_plan import (
     Choice,
     Delivery,
@@ -95,8 +96,6 @@ ModelT = TypeVar("ModelT", bound=Resource)
 CHOSEN = "active"
 CANCELLED = "revoked"
 HIDDEN_APPOINTMENTS = frozenset({"cancelled", "noshow", "entered-in-error"})
-WAITING_STATES = frozenset({"pending", "in_flight"})
-REFUSED_STATES = frozenset({"conflict", "rejected"})
 
 SittingKey = tuple[str, date]  # (service, local day)
 
@@ -616,15 +615,7 @@ class MealService:
 
     async def _deliveries(self) -> dict[str, Delivery]:
         """Where each meal selection with an unsettled change is (absent: the EHR has it)."""
-        found: dict[str, Delivery] = {}
-        for row in await self._store.outbox(("pending", "in_flight", "conflict", "rejected")):
-            if row.resource_type != "NutritionOrder":
-                continue
-            if row.state in REFUSED_STATES:
-                found[row.resource_id] = Delivery.REFUSED
-            elif row.state in WAITING_STATES and found.get(row.resource_id) != Delivery.REFUSED:
-                found[row.resource_id] = Delivery.WAITING
-        return found
+        return await deliveries(self._store, "NutritionOrder")
 
     # Writing ---------------------------------------------------------------------------------
 

@@ -29,10 +29,10 @@ from bedside.models import (
     Patient,
     parse_as,
 )
+from bedside.models.codes import CURRENT_ENCOUNTER_STATUSES
 from bedside.services.clock import Clock, system_clock
 from bedside.services.ward import places_now, reference_id
 from bedside.store import Store
-from bedside.sync.scope import CURRENT_ENCOUNTER_STATUSES
 
 log = logging.getLogger(__name__)
 

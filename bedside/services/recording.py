@@ -3,19 +3,21 @@
 A clinical event (a vital sign, an administration, a meal selection, an acknowledgement) gets a
 client-generated UUID as its id and an ``identifier`` in the site's device namespace, so an upload
 repeated after a lost answer can never create a twin on the EHR. The local copy and its outbox
-row are written in one transaction by the store; this module only prepares the resource and
-tells the sync engine that something is waiting (through the ``written`` callback).
+row are written in one transaction by the store; events that belong together (a round of vital
+signs) are written in one transaction too (:meth:`Recorder.record_events`). This module only
+prepares the resources and tells the sync engine that something is waiting (through the
+``written`` callback). Screens learn of the write from the store's change feed, like of any other.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC
 from typing import Any
 
 from bedside.services.clock import Clock, system_clock
-from bedside.store import OutboxEntry, Store
+from bedside.store import LocalChange, OutboxEntry, Store
 from bedside.store.records import ChangeKind, Operation
 
 
@@ -56,6 +58,22 @@ class Recorder:
 
     async def record_event(self, resource: Mapping[str, Any]) -> OutboxEntry:
         """Save a new clinical event with its own id and identifier; return its outbox row."""
+        return await self._save(self._new_event(resource), operation="create", kind="event")
+
+    async def record_events(self, resources: Sequence[Mapping[str, Any]]) -> list[OutboxEntry]:
+        """Save new clinical events that belong together, all or none, in one transaction.
+
+        Each gets its own id and identifier and its own outbox row (in the given order); the
+        store announces them once.
+        """
+        changes = [LocalChange(self._new_event(r), "create", "event") for r in resources]
+        if not changes:
+            return []
+        entries = await self._store.record_local_changes(changes, created_at=_instant(self._clock))
+        self._tell_written()
+        return entries
+
+    def _new_event(self, resource: Mapping[str, Any]) -> dict[str, Any]:
         event = dict(resource)
         event_id = str(uuid.uuid4())
         event["id"] = event_id
@@ -66,7 +84,7 @@ class Recorder:
         declared = _declared_meta(event.pop("meta", None))
         if declared:
             event["meta"] = declared
-        return await self._save(event, operation="create", kind="event", base_version=None)
+        return event
 
     async def record_update(self, resource: Mapping[str, Any]) -> OutboxEntry:
         """Save a change of a resource the EHR already has; it goes with ``If-Match``."""
@@ -95,7 +113,7 @@ class Recorder:
         *,
         operation: Operation,
         kind: ChangeKind,
-        base_version: str | None,
+        base_version: str | None = None,
     ) -> OutboxEntry:
         entry = await self._store.record_local_change(
             resource,
@@ -104,6 +122,9 @@ class Recorder:
             created_at=_instant(self._clock),
             base_version=base_version,
         )
+        self._tell_written()
+        return entry
+
+    def _tell_written(self) -> None:
         if self._written is not None:
             self._written()
-        return entry

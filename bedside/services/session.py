@@ -6,7 +6,8 @@ Owns who is signed in (:attr:`StaffSessions.current`) and the rules of a sign-in
    After the 3rd wrong PIN in a row each further try must wait a growing delay (5 s, 10 s, 20 s…),
    so a keyboard-wedge reader cannot hammer the check; after ``max_attempts`` the badge is locked
    for ``lockout``. The counters are in the cache, so restarting the app resets nothing.
-2. Online first: the EHR checks the PIN (:class:`PinVerifier`, the sync layer's ``StaffDirectory``).
+2. Online first: the EHR checks the PIN (:class:`PinVerifier`: the sync layer's staff directory,
+   whose errors the composition root maps to this module's :class:`PinCheckError` tree).
    A success keeps a fresh argon2id verifier of the PIN (new salt) in the encrypted cache and
    clears the counters; a wrong PIN counts.
 3. When the EHR cannot be reached (offline or timeout) the tablet's verifier decides, if that badge
@@ -39,13 +40,6 @@ from bedside.services.audit import Actor, AuditTrail
 from bedside.services.clock import Clock, system_clock
 from bedside.services.recording import Recorder
 from bedside.store import PinFailures, Store
-from bedside.sync.errors import (
-    OfflineError,
-    PinRejectedError,
-    SyncError,
-    SyncTimeoutError,
-    UnknownBadgeError,
-)
 
 log = logging.getLogger(__name__)
 
@@ -101,9 +95,28 @@ class SignInResult:
     offline_until: datetime | None = None  # until when this badge may sign in offline here
 
 
+class PinCheckError(Exception):
+    """The EHR's PIN check did not say yes. Messages never hold the badge or the PIN."""
+
+
+class WrongPinError(PinCheckError):
+    """The EHR says the PIN is wrong: it counts as a failed attempt."""
+
+
+class BadgeNotFoundError(PinCheckError):
+    """No active staff member has this badge on the EHR."""
+
+
+class DirectoryUnreachableError(PinCheckError):
+    """No answer (offline, timed out): this tablet's own verifier may decide, for a while."""
+
+
+class DirectoryUnavailableError(PinCheckError):
+    """Any other failure (device refused, server error): the sign-in is refused, no fallback."""
+
+
 class PinVerifier(Protocol):
-    """The EHR's PIN check (``bedside.sync.StaffDirectory``): the Practitioner JSON, or raises
-    ``PinRejectedError`` / ``UnknownBadgeError`` / ``OfflineError`` / ``SyncTimeoutError`` / …"""
+    """The EHR's PIN check: the staff member's Practitioner JSON, or a :class:`PinCheckError`."""
 
     async def verify_pin(self, badge: str, pin: str) -> Mapping[str, Any]: ...
 
@@ -195,17 +208,18 @@ class StaffSessions:
             )
         try:
             answer = await self._directory.verify_pin(badge, pin)
-        except PinRejectedError:
+        except WrongPinError:
             return await self._wrong_pin(badge, failures, now)
-        except UnknownBadgeError:
+        except BadgeNotFoundError:
             # Gone from the EHR's directory (or never there): no offline sign-in with it either.
             await self._store.forget_staff_verifier(badge)
             log.info("sign_in_refused reason=unknown_badge")
             return SignInResult(SignInOutcome.UNKNOWN_BADGE)
-        except (OfflineError, SyncTimeoutError):
+        except DirectoryUnreachableError:
             return await self._offline_sign_in(badge, pin, failures, now)
-        except SyncError as exc:
-            log.warning("sign_in_unavailable reason=pin_not_checked cause=%s", type(exc).__name__)
+        except PinCheckError as exc:
+            cause = exc.__cause__ if exc.__cause__ is not None else exc
+            log.warning("sign_in_unavailable reason=pin_not_checked cause=%s", type(cause).__name__)
             return SignInResult(SignInOutcome.EHR_UNAVAILABLE)
         return await self._online_success(badge, pin, answer, now)
 

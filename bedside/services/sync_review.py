@@ -1,10 +1,12 @@
 """What the sync badge shows and what its lists let a nurse do, without the UI touching sync/store.
 
-Owns the translation of the engine's :class:`SyncStatus` and :class:`Changes` into plain values
-for screens, and the three review lists behind the badge: changes waiting to upload, conflicts
-(two versions a nurse chooses between) and rejected changes (the EHR's message; retry or discard).
-Each list item names the patient it concerns so the nurse knows what she is looking at; nothing
-here logs patient data.
+Owns the screens' two subscriptions — the engine's :class:`SyncStatus` (through
+:class:`~bedside.services.sync_port.SyncPort`) and the store's change feed (:class:`Changes`, the
+one refresh path: every view reloads from it, whatever changed the data) — and the three review
+lists behind the badge: changes waiting to upload, conflicts (two versions a nurse chooses
+between) and rejected changes (the EHR's message; retry or discard). Both value types are
+re-exported here, once, so that screens import them from the services. Each list item names the
+patient it concerns so the nurse knows what she is looking at; nothing here logs patient data.
 """
 
 from __future__ import annotations
@@ -13,49 +15,32 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from bedside.models import FhirModelError, Patient, parse_as
 from bedside.models.fhir_json import dumps
 from bedside.services.clock import Clock, system_clock
 from bedside.services.people import display_name
-from bedside.store import ConflictEntry, OutboxEntry, Store
+from bedside.services.sync_port import SyncPort
+from bedside.store import Changes, ConflictChoice, ConflictEntry, OutboxEntry, Store
 from bedside.store.index import index_columns
-from bedside.sync import Changes, SyncEngine, SyncStatus
+from bedside.sync.status import SyncStatus
+
+__all__ = [
+    "Changes",
+    "ConflictChoice",
+    "Difference",
+    "ReviewItem",
+    "SyncReview",
+    "SyncStatus",
+    "differences",
+]
 
 log = logging.getLogger(__name__)
-
-Activity = Literal["idle", "pushing", "pulling", "reconciling", "purging", "probing"]
-ConflictChoice = Literal["keep_local", "take_server"]
 
 # Elements that differ between two versions of a resource for bookkeeping only.
 _BOOKKEEPING = frozenset({"meta", "text", "id"})
 _VALUE_TEXT_LIMIT = 120
-
-
-@dataclass(frozen=True)
-class SyncState:
-    """The badge: online or not, how fresh the data is, and what is still to settle."""
-
-    online: bool | None
-    data_as_of: datetime | None  # server time of the last complete sync
-    pending: int
-    conflicts: int
-    rejected: int
-    activity: Activity
-    problem: str | None
-
-    @property
-    def needs_attention(self) -> bool:
-        return self.conflicts > 0 or self.rejected > 0
-
-
-@dataclass(frozen=True)
-class DataChanged:
-    """What a sync page or a local write changed: the types and the patients concerned."""
-
-    resource_types: frozenset[str]
-    patient_ids: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -112,43 +97,30 @@ def differences(local: Mapping[str, Any], server: Mapping[str, Any] | None) -> l
     ]
 
 
-def to_state(status: SyncStatus) -> SyncState:
-    return SyncState(
-        online=status.online,
-        data_as_of=_instant(status.last_success),
-        pending=status.pending,
-        conflicts=status.conflicts,
-        rejected=status.rejected,
-        activity=status.activity,
-        problem=status.problem,
-    )
-
-
 class SyncReview:
-    """The sync badge's data source and the actions of its review lists."""
+    """The sync badge's data source, the screens' change feed, and the review lists' actions."""
 
-    def __init__(self, engine: SyncEngine, store: Store, *, clock: Clock = system_clock) -> None:
-        self._engine = engine
+    def __init__(self, sync: SyncPort, store: Store, *, clock: Clock = system_clock) -> None:
+        self._sync = sync
         self._store = store
         self._clock = clock
 
-    def state(self) -> SyncState:
-        return to_state(self._engine.status)
+    def state(self) -> SyncStatus:
+        return self._sync.status
 
-    def on_state(self, listener: Callable[[SyncState], None]) -> None:
-        self._engine.add_status_listener(lambda status: listener(to_state(status)))
+    def on_state(self, listener: Callable[[SyncStatus], None]) -> None:
+        self._sync.add_status_listener(listener)
 
-    def on_changes(self, listener: Callable[[DataChanged], None]) -> None:
-        def forward(changes: Changes) -> None:
-            listener(DataChanged(changes.resource_types, changes.patient_ids))
-
-        self._engine.add_changes_listener(forward)
+    def on_changes(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        """Call ``listener`` on the loop after every commit to the cache that changed something
+        (a downloaded page, a save on this tablet, an upload settled…); returns the way out."""
+        return self._store.changes.subscribe(listener)
 
     def sync_now(self) -> None:
-        self._engine.sync_now()
+        self._sync.sync_now()
 
     def local_write_done(self) -> None:
-        self._engine.local_write_done()
+        self._sync.local_write_done()
 
     async def pending(self) -> list[ReviewItem]:
         return await self._items(await self._store.outbox(("pending", "in_flight")))
@@ -164,15 +136,15 @@ class SyncReview:
     async def settle(self, seq: int, choice: ConflictChoice, *, by: str) -> None:
         """Settle a conflict with the nurse's choice; the engine pushes what is left."""
         await self._store.settle_conflict(seq, choice, by=by, at=self._now())
-        self._engine.local_write_done()
+        self._sync.local_write_done()
 
     async def retry(self, seq: int) -> None:
         await self._store.retry_rejected(seq)
-        self._engine.local_write_done()
+        self._sync.local_write_done()
 
     async def discard(self, seq: int, *, by: str) -> None:
         await self._store.discard_rejected(seq, by=by, at=self._now())
-        self._engine.sync_now()  # the badge's counts come from the engine's next status
+        self._sync.sync_now()  # a discarded update is read from the EHR again
 
     def _now(self) -> str:
         return self._clock().isoformat(timespec="milliseconds")

@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -36,6 +36,7 @@ from typing import Any, Literal
 
 from bedside.models import CodeableConcept, FhirModelError, Flag, Observation, Quantity, parse_as
 from bedside.services.clock import Clock, system_clock
+from bedside.services.delivery import Delivery, deliveries, together
 from bedside.services.news2 import Consciousness, News2Input, News2Score, score_news2
 from bedside.services.recording import Recorder
 from bedside.store import OutboxEntry, Store
@@ -407,11 +408,17 @@ class VitalPoint:
 
 @dataclass(frozen=True)
 class VitalsRound:
-    """The observations sharing one effective time, as an entry, with their NEWS2."""
+    """The observations sharing one effective time, as an entry, with their NEWS2.
+
+    ``delivery`` says where the round is on its way to the EHR (sent, or still waiting in this
+    tablet's outbox, or refused); ``observation_ids`` are the Observations it is made of.
+    """
 
     at: datetime
     entry: VitalsEntry
     news2: News2Score
+    delivery: Delivery = Delivery.SENT
+    observation_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -586,12 +593,20 @@ def _entry_of(readings: Iterable[Reading]) -> VitalsEntry:
     return VitalsEntry(**values)
 
 
-Grouped = dict[datetime, list[Reading]]  # readings by effective time (UTC)
+@dataclass
+class _Moment:
+    """The readings of one effective time, and the Observations they come from."""
+
+    readings: list[Reading] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+
+
+Grouped = dict[datetime, _Moment]  # readings by effective time (UTC)
 
 
 def _parse_vitals(resources: Iterable[Mapping[str, Any]]) -> dict[str, Grouped]:
     """The vital-sign readings of some Observations, by patient id and effective time."""
-    by_patient: dict[str, Grouped] = defaultdict(lambda: defaultdict(list))
+    by_patient: dict[str, Grouped] = defaultdict(lambda: defaultdict(_Moment))
     for raw in resources:
         if not _raw_loinc_codes(raw) & _VITAL_CODES:
             continue  # a lab result or another kind of Observation: not parsed at all
@@ -609,17 +624,27 @@ def _parse_vitals(resources: Iterable[Mapping[str, Any]]) -> dict[str, Grouped]:
             log.warning("vital_sign_skipped observation=%s reason=no_patient_time_or_value", obs.id)
             continue
         # Keyed by the moment in UTC: the same time written with two offsets is one round.
-        by_patient[subject[1]][at.astimezone(UTC)].extend(readings)
+        moment = by_patient[subject[1]][at.astimezone(UTC)]
+        moment.readings.extend(readings)
+        if obs.id:
+            moment.ids.append(obs.id)
     return by_patient
 
 
 def _rounds(
-    grouped: Mapping[datetime, list[Reading]], scale: Literal[1, 2], tz: tzinfo | None
+    grouped: Mapping[datetime, _Moment],
+    scale: Literal[1, 2],
+    tz: tzinfo | None,
+    unsettled: Mapping[str, Delivery],
 ) -> list[VitalsRound]:
-    """Rounds latest first, times in ``tz`` (the system's local zone when None)."""
+    """Rounds latest first, times in ``tz`` (the system's local zone when None).
+
+    ``unsettled``: the delivery of each Observation still in the outbox (absent: sent).
+    """
     out = []
     for at in sorted(grouped, reverse=True):
-        entry = _entry_of(grouped[at])
+        moment = grouped[at]
+        entry = _entry_of(moment.readings)
         if all(getattr(entry, f.name) is None for f in fields(entry)):
             continue
         out.append(
@@ -627,6 +652,8 @@ def _rounds(
                 at=at.astimezone(tz),
                 entry=entry,
                 news2=score_news2(news2_input(entry, spo2_scale=scale)),
+                delivery=together(unsettled.get(i, Delivery.SENT) for i in moment.ids),
+                observation_ids=tuple(moment.ids),
             )
         )
     return out
@@ -666,7 +693,8 @@ class VitalsService:
         performer: Mapping[str, Any] | None,
         confirmed_unusual: bool = False,
     ) -> list[OutboxEntry]:
-        """Save one round as Observations queued for the EHR; one outbox row each.
+        """Save one round as Observations queued for the EHR; one outbox row each, all in one
+        transaction (a round is saved whole or not at all).
 
         Raises:
             VitalsEntryError: the entry is empty, implausible or inconsistent, or has an unusual
@@ -683,7 +711,7 @@ class VitalsService:
             performer=performer,
             effective=effective,
         )
-        return [await self._recorder.record_event(resource) for resource in resources]
+        return await self._recorder.record_events(resources)
 
     async def history(self, patient_id: str, *, hours: int) -> VitalsHistory:
         """The patient's rounds and series over the ``hours`` ending now."""
@@ -694,7 +722,8 @@ class VitalsService:
         scales = await self._spo2_scales([patient_id])
         grouped = _parse_vitals(raw).get(patient_id, {})
         scale = scales.get(patient_id, 1)
-        rounds = _rounds(grouped, scale, self._tz)
+        unsettled = await deliveries(self._store, "Observation")
+        rounds = _rounds(grouped, scale, self._tz, unsettled)
         series: dict[VitalSign, list[VitalPoint]] = defaultdict(list)
         for vitals_round in reversed(rounds):  # oldest first
             for sign in VitalSign:
@@ -727,7 +756,7 @@ class VitalsService:
             if not grouped:
                 continue
             for at in sorted(grouped, reverse=True):
-                entry = _entry_of(grouped[at])
+                entry = _entry_of(grouped[at].readings)
                 if _has_news2_values(entry):
                     scale = scales.get(patient_id, 1)
                     score = score_news2(news2_input(entry, spo2_scale=scale))

@@ -15,10 +15,10 @@ from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from bedside.models import Encounter, FhirModelError, Location, Patient, Reference, parse_as
+from bedside.models.codes import CURRENT_ENCOUNTER_STATUSES
 from bedside.services.clock import Clock, system_clock
 from bedside.services.people import age_on, display_name, identifier_value, parse_fhir_date
 from bedside.store import Store
-from bedside.sync.scope import CURRENT_ENCOUNTER_STATUSES
 
 log = logging.getLogger(__name__)
 

@@ -1,10 +1,12 @@
 """The encrypted local cache: SQLCipher file, key store, schema, outbox and sync state.
 
-Public face: :class:`Store` (async; all work on one database thread), the key stores, and the
-exception tree in :mod:`bedside.store.errors`. Must not import Qt, httpx or the sync layer.
+Public face: :class:`Store` (async; all work on one database thread) and its change feed
+(:class:`Changes` after every commit), the key stores, and the exception tree in
+:mod:`bedside.store.errors`. Must not import Qt, httpx or the sync layer.
 """
 
 from bedside.store.cache import OpenReport, Store, cache_path, key_name
+from bedside.store.changes import ChangeFeed, Changes
 from bedside.store.errors import (
     KeyMissingError,
     KeyStoreError,
@@ -23,16 +25,19 @@ from bedside.store.keystore import (
     mark_demo_directory,
 )
 from bedside.store.outbox import ConflictChoice, ConflictEntry
-from bedside.store.records import OutboxEntry
+from bedside.store.records import LocalChange, OutboxEntry
 from bedside.store.staff import PinFailures, StaffVerifier
 
 __all__ = [
+    "ChangeFeed",
+    "Changes",
     "ConflictChoice",
     "ConflictEntry",
     "DemoKeyFile",
     "KeyMissingError",
     "KeyStore",
     "KeyStoreError",
+    "LocalChange",
     "MemoryKeyStore",
     "MigrationError",
     "OpenReport",

@@ -6,7 +6,7 @@ Must not import Qt. Network I/O is async on the caller's loop; the store does it
 from bedside.sync.auth import ClientSecret, PrivateKeyJwt, TokenSource, new_device_key
 from bedside.sync.client import FhirClient, SearchPage
 from bedside.sync.download import DownloadReport, full_download
-from bedside.sync.engine import Changes, SyncEngine, SyncPolicy, SyncReport, SyncStatus
+from bedside.sync.engine import SyncEngine, SyncPolicy, SyncReport
 from bedside.sync.errors import (
     AuthError,
     CertificateError,
@@ -23,11 +23,11 @@ from bedside.sync.errors import (
 from bedside.sync.retry import RetryPolicy
 from bedside.sync.scope import Scope
 from bedside.sync.staff import StaffDirectory
+from bedside.sync.status import SyncStatus
 
 __all__ = [
     "AuthError",
     "CertificateError",
-    "Changes",
     "ClientSecret",
     "ConflictError",
     "DownloadReport",

@@ -39,17 +39,13 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from bedside.models import FhirModelError, parse_resource
+from bedside.models.codes import CURRENT_ENCOUNTER_STATUSES
 from bedside.models.errors import log_label
 from bedside.store import Store
 from bedside.sync.client import FhirClient, SearchPage
 from bedside.sync.errors import ProtocolError, RejectedError, SyncError
 from bedside.sync.offload import off_loop
-from bedside.sync.scope import (
-    CURRENT_ENCOUNTER_STATUSES,
-    PATIENT_RESOURCES,
-    SITE_RESOURCES,
-    Scope,
-)
+from bedside.sync.scope import PATIENT_RESOURCES, SITE_RESOURCES, Scope
 
 log = logging.getLogger(__name__)
 
@@ -110,10 +106,6 @@ class DownloadProgress:
 
 
 Progress = Callable[[DownloadProgress], None]
-# Called after each stored page with the type and the resources that changed the cache (the
-# engine turns it into the one "changes applied" event every view refreshes on); a page that
-# changed nothing (the ward's encounters, read in full on every sync) does not call it.
-PageSink = Callable[[str, list[dict[str, Any]]], None]
 
 
 def _check_page(
@@ -139,8 +131,13 @@ def _check_page(
 
 async def _store_page(
     store: Store, page: SearchPage, expected_type: str, report: DownloadReport
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Check and store one page; return what was kept and, of that, what changed the cache."""
+) -> list[dict[str, Any]]:
+    """Check and store one page; return what was kept.
+
+    The store announces what of it changed the cache on its change feed, the views' one refresh
+    path; a page that changed nothing (the ward's encounters, read in full on every sync) is not
+    announced.
+    """
     report.requests += 1
     for note in page.skipped:
         report.skipped.append(f"{expected_type} page: {note}")
@@ -153,7 +150,7 @@ async def _store_page(
     changed = await store.put_server_resources(kept) if kept else []
     report.stored[expected_type] = report.stored.get(expected_type, 0) + len(kept)
     report.changed[expected_type] = report.changed.get(expected_type, 0) + len(changed)
-    return kept, [dict(resource) for resource in changed]
+    return kept
 
 
 async def _pull(
@@ -165,7 +162,6 @@ async def _pull(
     page_stored: Callable[[str], None] | None,
     *,
     keep: list[dict[str, Any]] | None = None,
-    on_page: PageSink | None = None,
     page_size: int = PAGE_SIZE,
     seen_ids: set[str] | None = None,
     on_total: Callable[[int], None] | None = None,
@@ -188,15 +184,13 @@ async def _pull(
             report.server_times.setdefault(resource_type, page.server_time)
             if on_total is not None and page.total is not None:
                 on_total(page.total)
-        stored, changed = await _store_page(store, page, resource_type, report)
+        stored = await _store_page(store, page, resource_type, report)
         if keep is not None:
             keep.extend(stored)
         if seen_ids is not None:
             seen_ids.update(str(r["id"]) for r in stored)
             # Ids of entries that did not parse still exist on the server: never forget them.
             seen_ids.update(r["id"] for r in page.resources if isinstance(r.get("id"), str))
-        if on_page is not None and changed:
-            on_page(resource_type, changed)
         if page_stored is not None:
             page_stored(resource_type)
 
@@ -309,7 +303,6 @@ class Downloader:
     store: Store
     scope: Scope
     progress: Progress | None = None
-    on_page: PageSink | None = None
     page_size: int = PAGE_SIZE
     _report: DownloadReport = field(default_factory=DownloadReport, init=False, repr=False)
     _estimate: _Estimate | None = field(default=None, init=False, repr=False)
@@ -339,7 +332,6 @@ class Downloader:
             report,
             self._page_stored if self.progress is not None else None,
             keep=keep,
-            on_page=self.on_page,
             page_size=self.page_size,
             seen_ids=seen_ids,
             on_total=on_total,

@@ -13,10 +13,13 @@ blocks the screen. What it does and when:
   after each local write) wake it early. A ``Retry-After`` longer than the in-request budget
   pushes the next attempt back accordingly.
 
-Listeners get a :class:`SyncStatus` (online/offline, last successful sync on the *server's*
-clock, pending / conflict / rejected counts, current activity) whenever it changes, and a
-:class:`Changes` after every page or upload that changed the cache — the one refresh path views
-use. Listener callbacks must be quick; they run on the loop.
+Listeners get a :class:`~bedside.sync.status.SyncStatus` (online/offline, last successful sync
+on the *server's* clock, pending / conflict / rejected counts, current activity) whenever it
+changes. Listener callbacks must be quick; they run on the loop. What the engine changed in the
+cache is not the engine's to announce: the store does, after every commit, whoever wrote it
+(:mod:`bedside.store.changes`). The engine listens there too, and reads the outbox counts again
+whenever the outbox changed — after an upload settled, but also after a local write or a nurse's
+decision in the review lists — so the badge never lags behind what the lists show.
 """
 
 from __future__ import annotations
@@ -28,10 +31,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 from bedside.store import Store, StoreError
-from bedside.store.index import index_columns
+from bedside.store.changes import Changes
 from bedside.sync.abilities import ServerAbilities
 from bedside.sync.client import FhirClient
 from bedside.sync.download import (
@@ -52,11 +55,10 @@ from bedside.sync.errors import (
     SyncTimeoutError,
 )
 from bedside.sync.scope import Scope
+from bedside.sync.status import SyncStatus
 from bedside.sync.upload import Uploader, UploadReport
 
 log = logging.getLogger(__name__)
-
-Activity = Literal["idle", "pushing", "pulling", "reconciling", "purging", "probing"]
 
 LAST_SYNC_FACT = "last-successful-sync"
 LAST_RECONCILE_FACT = "last-reconcile"
@@ -71,27 +73,6 @@ class SyncPolicy:
     reconcile_interval_s: float = 900.0
     offline_probe_s: float = 15.0
     page_size: int = PAGE_SIZE
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """What the sync badge shows."""
-
-    online: bool | None = None  # None: not tried yet
-    last_success: str | None = None  # the server's time of the last complete sync
-    pending: int = 0
-    conflicts: int = 0
-    rejected: int = 0
-    activity: Activity = "idle"
-    problem: str | None = None  # plain words for the last failure, None when all is well
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What changed in the cache: the types, and the patients concerned."""
-
-    resource_types: frozenset[str]
-    patient_ids: frozenset[str]
 
 
 @dataclass
@@ -153,7 +134,6 @@ class SyncReport:
 
 
 StatusListener = Callable[[SyncStatus], None]
-ChangesListener = Callable[[Changes], None]
 
 
 def _utc_now() -> datetime:
@@ -184,12 +164,15 @@ class SyncEngine:
         self._lock = asyncio.Lock()
         self._status = SyncStatus()
         self._status_listeners: list[StatusListener] = []
-        self._change_listeners: list[ChangesListener] = []
+        self._counts_task: asyncio.Task[None] | None = None
+        self._counts_stale = False
         self._wake = asyncio.Event()
         self._push_requested = False
         self._task: asyncio.Task[None] | None = None
         self._push_task: asyncio.Task[None] | None = None
         self._not_before = 0.0  # monotonic time before which the server asked us not to call
+        # The badge's counts follow the outbox, whoever changed it (see the module docstring).
+        self._leave_feed = store.changes.subscribe(self._store_changed)
 
     # Listeners and status ------------------------------------------------------------------
 
@@ -199,9 +182,6 @@ class SyncEngine:
 
     def add_status_listener(self, listener: StatusListener) -> None:
         self._status_listeners.append(listener)
-
-    def add_changes_listener(self, listener: ChangesListener) -> None:
-        self._change_listeners.append(listener)
 
     def _set_status(self, **changes: Any) -> None:
         status = replace(self._status, **changes)
@@ -214,19 +194,23 @@ class SyncEngine:
             except Exception:
                 log.exception("status_listener_failed")
 
-    def _emit_changes(self, resource_types: set[str], patient_ids: set[str]) -> None:
-        if not resource_types:
+    def _store_changed(self, changes: Changes) -> None:
+        """The store committed something: read the counts again if the outbox changed."""
+        if not changes.outbox:
             return
-        changes = Changes(frozenset(resource_types), frozenset(patient_ids))
-        for listener in list(self._change_listeners):
-            try:
-                listener(changes)
-            except Exception:
-                log.exception("changes_listener_failed")
+        self._counts_stale = True  # several commits in a row share one read
+        if self._counts_task is None or self._counts_task.done():
+            self._counts_task = asyncio.get_running_loop().create_task(
+                self._refresh_stale_counts(), name="bedside-sync-counts"
+            )
 
-    def _on_page(self, resource_type: str, resources: list[dict[str, Any]]) -> None:
-        patients = {pid for r in resources if (pid := index_columns(r).patient_id)}
-        self._emit_changes({resource_type}, patients)
+    async def _refresh_stale_counts(self) -> None:
+        while self._counts_stale:
+            self._counts_stale = False
+            try:
+                await self.refresh_counts()
+            except StoreError:
+                return  # closed or failing: the next sync says so
 
     async def refresh_counts(self) -> None:
         """Read the outbox counts and the last sync time into the status."""
@@ -278,9 +262,7 @@ class SyncEngine:
         uploader = Uploader(
             self.client, self.store, await self._abilities_of_server(), clock=self._clock
         )
-        report = await uploader.drain()
-        self._emit_changes(report.resource_types, set())
-        return report
+        return await uploader.drain()
 
     async def sync_once(self, *, reconcile_now: bool | None = None) -> SyncReport:
         """Push, pull, refresh, reconcile when due, purge, push again; never raises SyncError.
@@ -320,7 +302,6 @@ class SyncEngine:
             self.store,
             self.scope,
             progress=self._report_progress if self._progress_listeners else None,
-            on_page=self._on_page,
             page_size=self.policy.page_size,
         )
         report.pulled = pulled = await downloader.run()
@@ -335,15 +316,12 @@ class SyncEngine:
                 page_size=self.policy.page_size,
             )
             await self.store.set_device_fact(LAST_RECONCILE_FACT, _iso(self._clock()))
-            if report.reconciled.forgotten:
-                self._emit_changes({"deleted"}, set())
         if pulled.departed_patients:
             self._set_status(activity="purging")
             kept = await self.store.patients_with_unsettled_changes(pulled.departed_patients)
             purge = sorted(pulled.departed_patients - kept)
             if purge:
                 await self.store.purge_patients(purge)
-                self._emit_changes({"Patient"}, set(purge))
             report.purged_patients, report.kept_patients = purge, sorted(kept)
         # The time the data is "as of": the earliest server time of this pull.
         if pulled.server_times:
@@ -390,12 +368,12 @@ class SyncEngine:
             self._task = asyncio.get_running_loop().create_task(self._run(), name="bedside-sync")
 
     async def stop(self) -> None:
-        for task in (self._task, self._push_task):
+        for task in (self._task, self._push_task, self._counts_task):
             if task is not None and not task.done():
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
-        self._task = self._push_task = None
+        self._task = self._push_task = self._counts_task = None
 
     def sync_now(self) -> None:
         """Sync as soon as possible ("sync now", or the network came back)."""

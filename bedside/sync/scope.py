@@ -24,10 +24,6 @@ PATIENT_RESOURCES: tuple[tuple[str, str], ...] = (
     ("Task", "patient"),
 )
 
-# Encounter statuses of a patient who holds a bed now: admitted (arrived, triaged), in the bed,
-# or on leave with the bed kept.
-CURRENT_ENCOUNTER_STATUSES: tuple[str, ...] = ("arrived", "triaged", "in-progress", "onleave")
-
 # Shared by the whole site and downloaded once: places, staff, drugs, the meal catalogue.
 SITE_RESOURCES: tuple[str, ...] = ("Location", "Practitioner", "Medication", "ActivityDefinition")
 

@@ -172,6 +172,7 @@ class MealChooser(Retranslatable, QWidget):
         self._busy = False
         self._message = ""
         self._generation = 0  # a late answer for a patient no longer on screen is dropped
+        self._patient_turn = 0  # bumped when the patient goes: a late save's words are dropped
 
         outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._outer = outer
@@ -249,6 +250,7 @@ class MealChooser(Retranslatable, QWidget):
         if self.target is None or self.target.patient_id != target.patient_id:
             self._selected = None
             self._message = ""
+            self._patient_turn += 1
         self.target = target
 
     def reload(self) -> None:
@@ -275,6 +277,7 @@ class MealChooser(Retranslatable, QWidget):
     def clear(self) -> None:
         """Forget the patient now (a lock, a discharge): every dish and choice leaves the screen."""
         self._generation += 1
+        self._patient_turn += 1
         self.target = None
         self.plan = None
         self._selected = None
@@ -607,35 +610,41 @@ class MealChooser(Retranslatable, QWidget):
         busy_words: str,
         done: Callable[[int], None],
     ) -> None:
-        """Save a choice or a cancel for the sitting on screen; one at a time, with words."""
+        """Save a choice or a cancel for the sitting on screen; one at a time, with words.
+
+        The plan is not read again here: the store announces the saved choice, and the screen
+        that shows this chooser reads it again from that announcement (the one refresh path).
+        """
         item = self._current()
         if item is None or self._busy:
             return
         self._busy = True
         self._message = busy_words
         self._draw()
-        generation = self._generation
+        turn = self._patient_turn
         ops.run(
             work(item),
             owner=self,
-            on_done=lambda _: done(generation),
-            on_error=lambda error: self._refused(error, generation),
+            on_done=lambda _: done(turn),
+            on_error=lambda error: self._refused(error, turn),
         )
 
-    def _saved(self, generation: int) -> None:
-        if generation != self._generation:
-            return
-        self._message = translate("MealChooser", "Your choice is saved.")
-        self.reload()
+    def _saved(self, turn: int) -> None:
+        self._done_sending(turn, translate("MealChooser", "Your choice is saved."))
 
-    def _cancelled(self, generation: int) -> None:
-        if generation != self._generation:
-            return
-        self._message = translate("MealChooser", "Your choice is cancelled.")
-        self.reload()
+    def _cancelled(self, turn: int) -> None:
+        self._done_sending(turn, translate("MealChooser", "Your choice is cancelled."))
 
-    def _refused(self, error: BaseException, generation: int) -> None:
-        if generation != self._generation:
+    def _done_sending(self, turn: int, words: str) -> None:
+        if turn != self._patient_turn:
+            return
+        self._busy = False
+        self._message = words
+        if self.plan is not None:
+            self._draw()
+
+    def _refused(self, error: BaseException, turn: int) -> None:
+        if turn != self._patient_turn:
             return
         if isinstance(error, MealOrderError):
             self._message = self._refusal_words(error.kind)
@@ -644,6 +653,8 @@ class MealChooser(Retranslatable, QWidget):
             self._message = translate(
                 "MealChooser", "Your choice could not be saved. Please try again or ask your nurse."
             )
+        # Nothing was saved, so nothing is announced: read the plan now, as the refusal usually
+        # means it changed under the patient (a cut-off passed, a new diet order).
         self.reload()
 
     @staticmethod

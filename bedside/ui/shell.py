@@ -3,8 +3,10 @@
 Owns the nurse tablet's session on screen: nothing of a patient is visible until a nurse signs in
 with badge + PIN; the window locks after ``idle_lock_s`` without a touch or a key, when another
 badge is read, or on the Lock button — and locking empties every view *before* anything else
-happens. It also owns the one refresh path: every :class:`DataChanged` (a sync page, a local
-write) reaches the board and the open chart the same way. Window titles never name a patient.
+happens. It also owns the one refresh path on the staff screens: every :class:`Changes` the
+store announces (a downloaded page, a save on this tablet, an upload settled) reaches the board,
+the open chart and the sync page the same way; no view reloads on its own after a save. Window
+titles never name a patient.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 from bedside.services.board import Board
 from bedside.services.chart import Banner
 from bedside.services.session import LockReason, SignInOutcome, SignInResult, StaffMember
-from bedside.services.sync_review import DataChanged, SyncState
+from bedside.services.sync_review import Changes, SyncStatus
 from bedside.services.workspace import NurseWorkspace
 from bedside.ui import i18n, ops
 from bedside.ui.board import BoardView
@@ -53,6 +55,8 @@ from bedside.ui.widgets import (
 log = logging.getLogger(__name__)
 
 REFRESH_DEBOUNCE_MS = 250
+# Changes no screen shows: records of access, kept only until the EHR has them.
+UNSEEN_TYPES = frozenset({"AuditEvent"})
 
 
 class BadgeReader(QObject):
@@ -183,7 +187,7 @@ class StaffWindow(Retranslatable, QMainWindow):
             app.installEventFilter(self.badge_reader)
 
         workspace.sync.on_state(self._sync_state)
-        workspace.sync.on_changes(self._data_changed)
+        self._leave_changes = workspace.sync.on_changes(self._data_changed)
         self.sync_badge.show_state(workspace.sync.state())
         self._show_page(self.LOCK)
         self.retranslate()
@@ -463,13 +467,15 @@ class StaffWindow(Retranslatable, QMainWindow):
 
     # One refresh path ----------------------------------------------------------------------------
 
-    def _sync_state(self, state: SyncState) -> None:
+    def _sync_state(self, state: SyncStatus) -> None:
         self.sync_badge.show_state(state)
+        self.sync_page.show_state(state)
 
-    def _data_changed(self, changed: DataChanged) -> None:
+    def _data_changed(self, changed: Changes) -> None:
         if self.staff is None:
             return
-        self.refresh_timer.start()  # several pages in a row redraw the board once
+        if changed.resource_types - UNSEEN_TYPES:
+            self.refresh_timer.start()  # several pages in a row redraw the board once
         context = self.chart.context
         if context is not None and context.patient_id in changed.patient_ids:
             self.chart.data_changed(changed)
@@ -478,7 +484,7 @@ class StaffWindow(Retranslatable, QMainWindow):
                 owner=self,
                 on_done=self._banner_refreshed,
             )
-        if self.stack.currentIndex() == self.SYNC:
+        if changed.outbox and self.stack.currentIndex() == self.SYNC:
             self.sync_page.reload()
 
     def _banner_refreshed(self, banner: Banner) -> None:
@@ -489,4 +495,5 @@ class StaffWindow(Retranslatable, QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.badge_reader)
+        self._leave_changes()  # a closed window reads nothing more
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -5,11 +5,16 @@ HH:MM" (the EHR's time of the last complete sync), how many changes wait to uplo
 conflict or were rejected. Tapping the badge opens :class:`SyncReviewPage`: the three lists, where
 a conflict is settled (keep the tablet's version or take the EHR's) and a rejected change is
 retried or discarded. Every text from the EHR (rejection messages, element values) is plain text.
+
+The badge and the page's own status line show the engine's counts; the page's lists are read
+again whenever the store announces an outbox change (the staff window passes both on), so the
+counts on the tabs, the status line and the badge agree once the cache has answered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bedside.services.sync_review import ReviewItem, SyncReview, SyncState
+from bedside.services.sync_review import ReviewItem, SyncReview, SyncStatus
 from bedside.ui import i18n, ops
 from bedside.ui.i18n import translate
 from bedside.ui.widgets import (
@@ -35,7 +40,7 @@ from bedside.ui.widgets import (
 )
 
 
-def state_text(state: SyncState) -> str:
+def state_text(state: SyncStatus) -> str:
     """One line: connection, freshness, then what is still to settle."""
     if state.online is None:
         parts = [translate("SyncBadge", "Connecting…")]
@@ -79,10 +84,10 @@ class SyncBadge(Retranslatable, QPushButton):
         self.setObjectName("syncBadge")
         self.setProperty("kind", "quiet")
         self.setMinimumHeight(48)
-        self._state = SyncState(None, None, 0, 0, 0, "idle", None)
+        self._state = SyncStatus()
         self.retranslate()
 
-    def show_state(self, state: SyncState) -> None:
+    def show_state(self, state: SyncStatus) -> None:
         self._state = state
         self.retranslate()
 
@@ -127,6 +132,7 @@ class SyncReviewPage(Retranslatable, QWidget):
             self.tabs.addTab(scroll, key)
         layout.addWidget(self.tabs, 1)
         self._items: dict[str, list[ReviewItem]] = {"pending": [], "conflicts": [], "rejected": []}
+        self._state = review.state()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -149,12 +155,20 @@ class SyncReviewPage(Retranslatable, QWidget):
         )
         self.tabs.setAccessibleName(translate("SyncBadge", "Lists of changes"))
         self.tabs.tabBar().setAccessibleName(translate("SyncBadge", "Lists of changes"))
-        state = self._review.state()
+        self._show_state_line()
+        for key in self._items:
+            self._fill(key)
+
+    def show_state(self, state: SyncStatus) -> None:
+        """The engine's status changed: the status line follows (the lists follow the store)."""
+        self._state = state
+        self._show_state_line()
+
+    def _show_state_line(self) -> None:
+        state = self._state
         # The last problem as the sync layer worded it (may quote the EHR): plain text only.
         problem = translate("SyncBadge", "Last problem: %1").replace("%1", state.problem or "")
         self.state_line.setText(state_text(state) + ("\n" + problem if state.problem else ""))
-        for key in self._items:
-            self._fill(key)
 
     def open_list(self, key: str) -> None:
         self.tabs.setCurrentIndex(["pending", "conflicts", "rejected"].index(key))
@@ -282,8 +296,9 @@ class SyncReviewPage(Retranslatable, QWidget):
             return
         self._act(self._review.discard(seq, by=who))
 
-    def _act(self, coroutine: object) -> None:
-        ops.run(coroutine, owner=self, on_done=lambda _: self.reload())  # type: ignore[arg-type]
+    def _act(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        # No reload here: the store announces the settled row and the staff window reloads.
+        ops.run(coroutine, owner=self)
 
     def _sync_now(self) -> None:
         self._review.sync_now()

@@ -2697,6 +2697,20 @@
             <translation>nicht gemessen</translation>
         </message>
         <message numerus="yes">
+            <source>✓ %n value(s) saved and sent to the EHR.</source>
+            <translation>
+                <numerusform>✓ %n Wert gespeichert und an das KIS gesendet.</numerusform>
+                <numerusform>✓ %n Werte gespeichert und an das KIS gesendet.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ %n value(s) saved here, but the EHR refused them: see Synchronisation.</source>
+            <translation>
+                <numerusform>⚠ %n Wert hier gespeichert, aber vom KIS abgelehnt: siehe Synchronisierung.</numerusform>
+                <numerusform>⚠ %n Werte hier gespeichert, aber vom KIS abgelehnt: siehe Synchronisierung.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>✓ %n value(s) saved on this tablet — they will be sent to the EHR when connected.</source>
             <translation>
                 <numerusform>✓ %n Wert auf diesem Tablet gespeichert — er wird an das KIS gesendet, sobald eine Verbindung besteht.</numerusform>

@@ -2697,6 +2697,20 @@
             <translation>not measured</translation>
         </message>
         <message numerus="yes">
+            <source>✓ %n value(s) saved and sent to the EHR.</source>
+            <translation>
+                <numerusform>✓ %n value saved and sent to the EHR.</numerusform>
+                <numerusform>✓ %n values saved and sent to the EHR.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ %n value(s) saved here, but the EHR refused them: see Synchronisation.</source>
+            <translation>
+                <numerusform>⚠ %n value saved here, but the EHR refused it: see Synchronisation.</numerusform>
+                <numerusform>⚠ %n values saved here, but the EHR refused them: see Synchronisation.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>✓ %n value(s) saved on this tablet — they will be sent to the EHR when connected.</source>
             <translation>
                 <numerusform>✓ %n value saved on this tablet — it will be sent to the EHR when connected.</numerusform>

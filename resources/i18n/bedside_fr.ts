@@ -2697,6 +2697,20 @@
             <translation>non mesuré</translation>
         </message>
         <message numerus="yes">
+            <source>✓ %n value(s) saved and sent to the EHR.</source>
+            <translation>
+                <numerusform>✓ %n valeur enregistrée et envoyée au DPI.</numerusform>
+                <numerusform>✓ %n valeurs enregistrées et envoyées au DPI.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ %n value(s) saved here, but the EHR refused them: see Synchronisation.</source>
+            <translation>
+                <numerusform>⚠ %n valeur enregistrée ici, mais refusée par le DPI : voir Synchronisation.</numerusform>
+                <numerusform>⚠ %n valeurs enregistrées ici, mais refusées par le DPI : voir Synchronisation.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>✓ %n value(s) saved on this tablet — they will be sent to the EHR when connected.</source>
             <translation>
                 <numerusform>✓ %n valeur enregistrée sur cette tablette — elle sera envoyée au DPI dès la reconnexion.</numerusform>

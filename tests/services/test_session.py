@@ -16,6 +16,7 @@ import pytest
 import pytest_asyncio
 from argon2 import PasswordHasher
 
+from bedside.app.workspace import EhrPinCheck
 from bedside.services.recording import Recorder
 from bedside.services.session import (
     LockReason,
@@ -112,8 +113,9 @@ def sessions_for(store: Store, directory: Any, clock: Clock, **options: Any) -> 
         "hasher": CHEAP,
         **options,
     }
+    # The directory's sync errors reach the service mapped, as the composition root wires it.
     return StaffSessions(
-        store, directory, Recorder(store, "site", clock=clock), clock=clock, **settings
+        store, EhrPinCheck(directory), Recorder(store, "site", clock=clock), clock=clock, **settings
     )
 
 

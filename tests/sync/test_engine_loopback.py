@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from bedside.services.recording import Recorder
-from bedside.store import Store
-from bedside.sync.engine import Changes, SyncEngine, SyncPolicy, SyncStatus
+from bedside.store import Changes, Store
+from bedside.sync.engine import SyncEngine, SyncPolicy
+from bedside.sync.status import SyncStatus
 from tests.sync.ehr import SITE, cache_matches_server, own_ehr, synced, vital_sign
 
 
@@ -59,7 +60,7 @@ async def test_an_incremental_pull_brings_changes_made_on_the_ehr_and_nothing_el
             response = await other.request("POST", "Observation", body=vital_sign(patient, 99))
         created = response.json()
         seen: list[Changes] = []
-        engine.add_changes_listener(seen.append)
+        store.changes.subscribe(seen.append)
 
         report = await engine.sync_once(reconcile_now=False)
 
@@ -75,7 +76,7 @@ async def test_an_incremental_pull_brings_changes_made_on_the_ehr_and_nothing_el
 async def test_a_sync_that_finds_nothing_new_tells_no_view_to_refresh(store: Store) -> None:
     async with synced(store) as (_, engine):
         seen: list[Changes] = []
-        engine.add_changes_listener(seen.append)
+        store.changes.subscribe(seen.append)
 
         report = await engine.sync_once(reconcile_now=False)
 
@@ -247,3 +248,39 @@ async def test_a_patient_transferred_to_another_ward_leaves_this_tablet_at_the_n
         assert report.purged_patients == [patient]
         assert await store.get("Patient", patient) is None
         assert await store.find("Condition", patient_id=patient) == []
+
+
+@pytest.mark.asyncio
+async def test_the_status_counts_follow_the_outbox_whoever_changes_it_without_a_sync(
+    store: Store,
+) -> None:
+    import asyncio
+
+    async with synced(store) as (_, engine):
+        seen: list[SyncStatus] = []
+        changed = asyncio.Event()
+
+        def heard(status: SyncStatus) -> None:
+            seen.append(status)
+            changed.set()
+
+        engine.add_status_listener(heard)
+
+        async def counts(pending: int, rejected: int = 0) -> None:
+            async def reached() -> None:
+                while True:
+                    changed.clear()
+                    if (engine.status.pending, engine.status.rejected) == (pending, rejected):
+                        return
+                    await changed.wait()
+
+            await asyncio.wait_for(reached(), timeout=5)
+
+        entry = await Recorder(store, SITE).record_event(vital_sign(await _patient(store), 71))
+        await counts(pending=1)
+        await store.reject_upload(entry.seq, "synthetic refusal")
+        await counts(pending=0, rejected=1)
+        await store.discard_rejected(entry.seq, by="nurse-1", at="2026-11-22T10:00:00Z")
+        await counts(pending=0, rejected=0)
+        assert all(status.activity == "idle" for status in seen)  # no sync ran meanwhile
+        await engine.stop()

@@ -188,6 +188,13 @@ def _choice_says(tablet: BedTablet, words: str) -> None:
     tablet.loop.wait_until(lambda: words in tablet.window.meals.choice_line.text())
 
 
+def _refreshed(tablet: BedTablet) -> None:
+    """Let the window's one refresh path run: the store announced a change, the window reads
+    the bed again after its debounce (no widget reads by itself after a save)."""
+    tablet.loop.settle()
+    tablet.loop.wait_until(lambda: not tablet.window.refresh_timer.isActive())
+
+
 def _tagged_selections(tablet: BedTablet) -> int:
     return tablet.at_ehr("NutritionOrder", {"_tag": MEAL_SELECTION})
 
@@ -417,7 +424,7 @@ def test_a_choice_made_online_reaches_the_ehr_once_and_says_sent(bed: BedTablet)
     before = _tagged_selections(bed)
     card = next(card for card in _cards(bed) if card.button is not None)
     card.button.click()
-    bed.loop.settle()
+    _refreshed(bed)
     assert "will be sent when the connection is back" in bed.window.meals.choice_line.text()
     bed.sync()
     _choice_says(bed, "Sent to the kitchen")
@@ -451,11 +458,11 @@ def test_changing_a_choice_keeps_one_order_at_the_ehr(bed: BedTablet) -> None:
     _open_meals(bed)
     first = next(card for card in _cards(bed) if card.button is not None)
     first.button.click()
-    bed.loop.settle()
+    _refreshed(bed)
     bed.sync()
     second = next(card for card in _cards(bed) if card.button is not None)
     second.button.click()
-    bed.loop.settle()
+    _refreshed(bed)
     bed.sync()
     _choice_says(bed, second.option.dish.title)
     assert _tagged_selections(bed) == before + 1

@@ -118,6 +118,8 @@ def results_tab(
     service = ResultsService(ward_store, recorder, clock=ward_clock, tz=WARD_TZ)
     tab = ResultsTab(service)
     qtbot.addWidget(tab)
+    # As in the staff window: the tab refreshes from the store's change feed, its saves included.
+    ward_store.changes.subscribe(tab.data_changed)
     return tab, service
 
 

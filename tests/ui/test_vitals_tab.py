@@ -86,13 +86,16 @@ def context(ward_store: Store, seed_ward: SeedWard, qloop: Loop) -> PatientConte
 
 
 @pytest.fixture
-def tab(vitals: VitalsService, qtbot: QtBot, qapp: Any) -> Iterator[VitalsTab]:
+def tab(vitals: VitalsService, ward_store: Store, qtbot: QtBot, qapp: Any) -> Iterator[VitalsTab]:
     qapp.setStyleSheet(style.STYLE_SHEET)
     widget = VitalsTab(vitals, clock=ward_clock)
     qtbot.addWidget(widget)
     widget.resize(*LANDSCAPE)
     widget.show()
+    # As in the staff window: the tab refreshes from the store's change feed, its saves included.
+    leave = ward_store.changes.subscribe(widget.data_changed)
     yield widget
+    leave()
     widget.clear()
 
 

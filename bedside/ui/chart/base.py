@@ -1,8 +1,10 @@
 """What every chart tab is: a widget that shows one patient and forgets them on demand.
 
 Owns the contract between the chart frame (:mod:`bedside.ui.chart.view`) and its tabs. A tab gets
-the :class:`PatientContext` when the chart opens, reloads when a :class:`DataChanged` concerns its
-patient, and drops everything in :meth:`ChartTab.clear` the moment the screen locks.
+the :class:`PatientContext` when the chart opens, reloads when the store announces
+:class:`Changes` that concern its patient and the types it shows (its own saves included: a tab
+never reloads by itself after a save), and drops everything in :meth:`ChartTab.clear` the moment
+the screen locks.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from bedside.services.chart import Banner
-from bedside.services.sync_review import DataChanged
+from bedside.services.sync_review import Changes
 from bedside.ui import ops
 from bedside.ui.chart.words import say
 from bedside.ui.widgets import Retranslatable
@@ -136,7 +138,7 @@ class ChartTab(Retranslatable, QWidget):
             say(status, reading)
         self.read(work, show, lambda: say(status, failed))
 
-    def data_changed(self, changed: DataChanged) -> None:
+    def data_changed(self, changed: Changes) -> None:
         context = self.context
         if context is None or context.patient_id not in changed.patient_ids:
             return

@@ -194,8 +194,8 @@ class ResultsTab(ChartTab):
         self._acknowledging.discard(observation_id)
         if self.context is None or self.context.patient_id != patient_id:
             return
+        # No reload here: the store announces the Task, and the chart passes it on (data_changed).
         self._set_message(translate("ResultsTab", "✓ Acknowledgement recorded."), "ok")
-        self.reload()
 
     def _not_acknowledged(self, observation_id: str) -> None:
         self._acknowledging.discard(observation_id)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from bedside.services.sync_review import DataChanged
+from bedside.services.sync_review import Changes
 from bedside.ui import i18n
 from bedside.ui.chart.banner import PatientBanner
 from bedside.ui.chart.base import ChartTab, PatientContext
@@ -78,7 +78,7 @@ class ChartView(Retranslatable, QWidget):
         for tab in self.chart_tabs:
             tab.clear()
 
-    def data_changed(self, changed: DataChanged) -> None:
+    def data_changed(self, changed: Changes) -> None:
         for index in self._shown:
             self.chart_tabs[index].data_changed(changed)
 

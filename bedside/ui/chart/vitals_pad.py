@@ -199,7 +199,7 @@ def _parse_decimal(text: str) -> Decimal | None:
 class VitalsPad(Retranslatable, QWidget):
     """One round of vital signs for the patient on screen."""
 
-    saved = Signal(int)  # how many observations were written
+    saved = Signal(list)  # the ids of the observations written (one round)
     cancelled = Signal()
 
     def __init__(self, vitals: VitalsService) -> None:
@@ -536,14 +536,14 @@ class VitalsPad(Retranslatable, QWidget):
                 confirmed_unusual=confirmed_unusual,
             ),
             owner=self,
-            on_done=lambda rows: self._saved(len(rows)),
+            on_done=lambda rows: self._saved([row.resource_id for row in rows]),
             on_error=self._save_failed,
         )
 
-    def _saved(self, count: int) -> None:
+    def _saved(self, observation_ids: list[str]) -> None:
         self._set_busy(False)
         self.clear()
-        self.saved.emit(count)
+        self.saved.emit(observation_ids)
 
     def _save_failed(self, error: BaseException) -> None:
         self._set_busy(False)

@@ -9,8 +9,10 @@ plot per parameter (:mod:`bedside.ui.chart.trend_plot`) with the NEWS2 bands sha
 on a landscape tablet and one in portrait; last, a table of the latest rounds, newest first.
 
 The tab reads 72 hours once per patient and filters for the 24-hour view, so the range switch
-never touches the cache. A reload asked while one is running is folded into one more read after
-it (a save on this tablet refreshes at once; the sync's DataChanged that follows costs one read).
+never touches the cache. It reads again when the store announces a change of the patient's
+Observations — its own save included (the round is one transaction, so one announcement), and the
+upload that settles it later, when the confirmation line turns from "will be sent" into "sent".
+A reload asked while one is running is folded into one more read after it.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from bedside.services.clock import Clock, system_clock
+from bedside.services.delivery import Delivery
 from bedside.services.news2 import News2Parameter, News2Score
 from bedside.services.vitals import (
     VitalsEntry,
@@ -248,7 +251,7 @@ class VitalsTab(ChartTab):
         self._reading: int | None = None  # generation being read, if any
         self._read_again = False
         self._columns = 0
-        self._saved_count = 0  # values of the last save, for the confirmation line
+        self._saved_ids: tuple[str, ...] = ()  # observations of the last save (confirmation line)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -427,7 +430,7 @@ class VitalsTab(ChartTab):
         self._show_news2()
         self._show_rounds()
         self._show_plots()
-        _line(self.confirmation, self._confirmation())
+        self._show_confirmation()
 
     def _retranslate_plots(self) -> None:
         hours = self._hours
@@ -507,6 +510,7 @@ class VitalsTab(ChartTab):
         self._show_news2()
         self._show_plots()
         self._show_rounds()
+        self._show_confirmation()
 
     def _failed(self, generation: int) -> None:
         if self._finish_read(generation):
@@ -524,7 +528,7 @@ class VitalsTab(ChartTab):
         self.pad.clear()
         self.pages.setCurrentWidget(self.overview)
         _line(self.status, "")
-        self._saved_count = 0
+        self._saved_ids = ()
         _line(self.confirmation, "")
         self._retranslate_plots()
         self._show_news2()
@@ -745,7 +749,7 @@ class VitalsTab(ChartTab):
         context = self.context
         if context is None:
             return
-        self._saved_count = 0
+        self._saved_ids = ()
         _line(self.confirmation, "")
         self.pad.start(context, spo2_scale=self._spo2_scale())
         self.pages.setCurrentWidget(self.pad)
@@ -753,10 +757,38 @@ class VitalsTab(ChartTab):
     def show_overview(self) -> None:
         self.pages.setCurrentWidget(self.overview)
 
+    def saved_delivery(self) -> Delivery | None:
+        """Where the round saved last on this tab is (None: nothing saved since it opened)."""
+        if not self._saved_ids:
+            return None
+        saved = set(self._saved_ids)
+        rounds = self._history.rounds if self._history is not None else ()
+        found = next((r for r in rounds if saved & set(r.observation_ids)), None)
+        # Not read back yet (the store's announcement is on its way): it waits in the outbox.
+        return found.delivery if found is not None else Delivery.WAITING
+
+    def _show_confirmation(self) -> None:
+        tone = "danger" if self.saved_delivery() is Delivery.REFUSED else "ok"
+        if self.confirmation.property("tone") != tone:
+            self.confirmation.setProperty("tone", tone)
+            self.confirmation.style().unpolish(self.confirmation)
+            self.confirmation.style().polish(self.confirmation)
+        _line(self.confirmation, self._confirmation())
+
     def _confirmation(self) -> str:
-        count = self._saved_count
-        if not count:
+        count = len(self._saved_ids)
+        delivery = self.saved_delivery()
+        if delivery is None:
             return ""
+        if delivery is Delivery.SENT:
+            return translate("VitalsTab", "✓ %n value(s) saved and sent to the EHR.", None, count)
+        if delivery is Delivery.REFUSED:
+            return translate(
+                "VitalsTab",
+                "⚠ %n value(s) saved here, but the EHR refused them: see Synchronisation.",
+                None,
+                count,
+            )
         return translate(
             "VitalsTab",
             "✓ %n value(s) saved on this tablet — they will be sent to the EHR when connected.",
@@ -764,8 +796,8 @@ class VitalsTab(ChartTab):
             count,
         )
 
-    def _pad_saved(self, count: int) -> None:
-        self._saved_count = count
-        _line(self.confirmation, self._confirmation())
+    def _pad_saved(self, observation_ids: list[str]) -> None:
+        # No reload here: the store announces the round, and the chart passes it on (data_changed).
+        self._saved_ids = tuple(observation_ids)
+        self._show_confirmation()
         self.show_overview()
-        self.reload()

@@ -39,7 +39,7 @@ from bedside.services.meal_plan import MealPlan
 from bedside.services.patient_mode import BedOccupant, StayPreferences
 from bedside.services.schedule import TimelineItem
 from bedside.services.session import LockReason
-from bedside.services.sync_review import DataChanged, SyncState
+from bedside.services.sync_review import Changes
 from bedside.services.workspace import PatientWorkspace
 from bedside.ui import i18n, icons, ops
 from bedside.ui.i18n import translate
@@ -198,9 +198,7 @@ class PatientWindow(Retranslatable, QMainWindow):
         self.clock_timer.setInterval(CLOCK_MS)
         self.clock_timer.timeout.connect(self._tick)
         self.clock_timer.start()
-        self._pending_uploads: int | None = None
-        workspace.staff.sync.on_changes(self._data_changed)
-        workspace.staff.sync.on_state(self._sync_state)
+        self._leave_changes = workspace.staff.sync.on_changes(self._data_changed)
         self._apply_look(StayPreferences())
         self.top.setCurrentIndex(self.NO_PATIENT)
         self.retranslate()
@@ -603,15 +601,11 @@ class PatientWindow(Retranslatable, QMainWindow):
 
     # One refresh path ---------------------------------------------------------------------------
 
-    def _data_changed(self, changed: DataChanged) -> None:
-        del changed  # any change may be the bed's: a new stay, a discharge, a menu
+    def _data_changed(self, changed: Changes) -> None:
+        # Any change may be the bed's: a new stay, a discharge, a menu, a choice saved here, or
+        # its "waiting" turning into "sent" when the upload settles (the store says so too).
+        del changed
         self.refresh_timer.start()
-
-    def _sync_state(self, state: SyncState) -> None:
-        # A choice's "waiting" turns into "sent" when the outbox empties: read the plan again.
-        if self._pending_uploads is not None and state.pending != self._pending_uploads:
-            self.refresh_timer.start()
-        self._pending_uploads = state.pending
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.allow_close:
@@ -620,6 +614,7 @@ class PatientWindow(Retranslatable, QMainWindow):
         for timer in (self.idle_timer, self.refresh_timer, self.clock_timer):
             timer.stop()
         self._generation += 1  # answers still on their way are dropped
+        self._leave_changes()
         self._forget_patient()  # no countdown or reload reaches for a cache about to close
         if self.staff_window.staff is not None:
             self.staff_window.lock(LockReason.USER)
