@@ -16,6 +16,7 @@ import pytest_asyncio
 
 from bedside.sandbox.seed import SeedWard, generate_ward
 from bedside.sandbox.seed import codes as seed_codes
+from bedside.services.delivery import Delivery
 from bedside.services.news2 import Consciousness, News2Parameter, RiskBand
 from bedside.services.recording import Recorder
 from bedside.services.vitals import (
@@ -33,7 +34,8 @@ from bedside.services.vitals import (
     check_entry,
     observations_for,
 )
-from bedside.store import MemoryKeyStore, Store
+from bedside.store import Changes, MemoryKeyStore, Store, StoreFullError
+from bedside.store import records as records_module
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 11, 22, 13, 30, 15, 123456, tzinfo=UTC)  # 14:30:15 in Paris
@@ -217,6 +219,70 @@ async def test_an_entry_read_back_from_the_history_is_the_entry_recorded(
     assert history.series[VitalSign.OXYGEN_FLOW][0].value == Decimal("2.5")
     assert VitalSign.CONSCIOUSNESS not in history.series
     assert (await service.history("p2", hours=24)).rounds[0].entry == on_air
+
+
+@pytest.mark.asyncio
+async def test_a_round_is_one_transaction_announced_once_and_pushed_once(store: Store) -> None:
+    pushes: list[None] = []
+    recorder = Recorder(store, "site-1", clock=_clock, written=lambda: pushes.append(None))
+    service = VitalsService(store, recorder, clock=_clock, tz=PARIS)
+    heard: list[Changes] = []
+    store.changes.subscribe(heard.append)
+
+    rows = await service.record(FULL, patient_id="p1", encounter_id="e1", performer=NURSE)
+
+    assert len(rows) == 7
+    assert heard == [Changes(frozenset({"Observation"}), frozenset({"p1"}), outbox=True)]
+    assert len(pushes) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_round_that_fails_half_way_leaves_nothing_behind(
+    store: Store, service: VitalsService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    heard: list[Changes] = []
+    store.changes.subscribe(heard.append)
+    written = records_module._record
+    calls: list[int] = []
+
+    def fourth_fails(*args: Any) -> int:
+        calls.append(1)
+        if len(calls) == 4:
+            raise StoreFullError("The tablet's storage is full.")
+        return written(*args)
+
+    monkeypatch.setattr(records_module, "_record", fourth_fails)
+
+    with pytest.raises(StoreFullError):
+        await service.record(FULL, patient_id="p1", encounter_id="e1", performer=NURSE)
+
+    assert len(calls) == 4  # three Observations were written before the failure…
+    assert await store.find("Observation") == []  # …and rolled back with it
+    assert await store.outbox() == []
+    assert heard == []
+
+
+@pytest.mark.asyncio
+async def test_a_round_reads_as_waiting_until_the_ehr_has_all_of_it_then_as_sent(
+    store: Store, service: VitalsService
+) -> None:
+    rows = await service.record(FULL, patient_id="p1", encounter_id="e1", performer=NURSE)
+
+    async def delivery() -> Delivery:
+        (only,) = (await service.history("p1", hours=24)).rounds
+        assert set(only.observation_ids) <= {row.resource_id for row in rows}
+        return only.delivery
+
+    (saved,) = (await service.history("p1", hours=24)).rounds
+    assert set(saved.observation_ids) == {row.resource_id for row in rows}
+    assert await delivery() is Delivery.WAITING
+    for row in rows[:-1]:
+        await store.complete_upload(row.seq, None, settled_at="2026-11-22T13:31:00Z")
+    assert await delivery() is Delivery.WAITING  # one still waits
+    await store.reject_upload(rows[-1].seq, "synthetic refusal")
+    assert await delivery() is Delivery.REFUSED
+    await store.discard_rejected(rows[-1].seq, by="n1", at="2026-11-22T13:32:00Z")
+    assert await delivery() is Delivery.SENT  # the refused one is gone, the rest has arrived
 
 
 # --- entry checks ------------------------------------------------------------------------------
