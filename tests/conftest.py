@@ -1,17 +1,89 @@
-"""Fixtures shared by every test package: a virtual X screen for tests that need a real window."""
+"""Fixtures shared by every test package: a virtual X screen for tests that need a real window,
+and a watchdog that makes a hung test fail in minutes even while Qt waits in C++.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.watchdog import Watchdog, exit_with_stacks
+
 REPO = Path(__file__).resolve().parents[1]
+
+# A hung test is interrupted this long after pytest-timeout's own limit (which only reaches
+# Python-level waits): every thread's stack is taken and Qt's loop is asked to quit.
+WATCHDOG_AFTER_TIMEOUT_S = 15.0
+# ... and if the test is still not back this long after that, the run ends (os._exit).
+WATCHDOG_GRACE_S = 30.0
+_WATCHDOG = pytest.StashKey[Watchdog]()
+_REPORTED = pytest.StashKey[bool]()
+
+
+def _test_budget_s(item: pytest.Item) -> float:
+    marker = item.get_closest_marker("timeout")
+    value: object = None
+    if marker is not None:
+        value = marker.kwargs.get("timeout", marker.args[0] if marker.args else None)
+    if value is None:
+        value = item.config.getini("timeout")
+    try:
+        seconds = float(str(value))
+    except ValueError:
+        seconds = 0.0
+    return (seconds if seconds > 0 else 180.0) + WATCHDOG_AFTER_TIMEOUT_S
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    def last_resort(label: str, stacks: str) -> None:
+        capture = config.pluginmanager.getplugin("capturemanager")
+        if capture is not None:
+            with contextlib.suppress(Exception):  # give the terminal back for the last words
+                capture.suspend_global_capture(in_=False)
+        exit_with_stacks(label, stacks)
+
+    config.stash[_WATCHDOG] = Watchdog(grace_s=WATCHDOG_GRACE_S, last_resort=last_resort)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    watchdog = config.stash.get(_WATCHDOG, None)
+    if watchdog is not None:
+        watchdog.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, None, None]:
+    watchdog = item.config.stash[_WATCHDOG]
+    watchdog.arm(item.nodeid, _test_budget_s(item))
+    try:
+        yield
+    finally:
+        watchdog.disarm()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item) -> Generator[None, Any, None]:
+    outcome = yield
+    stacks = item.config.stash[_WATCHDOG].fired
+    if stacks is None or item.stash.get(_REPORTED, False):
+        return
+    item.stash[_REPORTED] = True
+    report = outcome.get_result()
+    budget = _test_budget_s(item)
+    report.sections.append(("watchdog: every thread when the test hung", stacks))
+    if report.passed or report.skipped:
+        report.outcome = "failed"
+        report.longrepr = f"hung: still running after {budget:.0f} s (stacks below)"
+    elif isinstance(report.longrepr, str) or report.longrepr is None:
+        report.longrepr = f"hung: still running after {budget:.0f} s\n{report.longrepr or ''}"
 
 
 def _free_display() -> int:
