@@ -183,7 +183,7 @@ async def show_tablet(tablet: Tablet, options: WindowOptions) -> None:
     tablet.engine.start()
     log.info("window_shown scope=%s", tablet.device.scope.kind)
     try:
-        await until_last_window_closed()
+        await until_closed(window)
     finally:
         close_main_window(window)
         await ops.drain()  # nothing of this tablet still reads its cache once it closes
@@ -200,7 +200,7 @@ async def first_pull(tablet: Tablet, options: WindowOptions) -> bool:
     _show(screen, options)
     screen.start()
     log.info("first_run_shown scope=%s", tablet.device.scope.kind)
-    closed = asyncio.ensure_future(until_last_window_closed())
+    closed = asyncio.ensure_future(until_closed(screen))
     ready = asyncio.ensure_future(landed.wait())
     try:
         await asyncio.wait({closed, ready}, return_when=asyncio.FIRST_COMPLETED)
@@ -208,6 +208,7 @@ async def first_pull(tablet: Tablet, options: WindowOptions) -> bool:
         closed.cancel()
         ready.cancel()
         screen.stop()
+        await screen.finished()  # a cancelled pull lets go of the cache before it closes
     if not landed.is_set():
         screen.deleteLater()  # closed by a person: the app ends
         return False
@@ -294,11 +295,24 @@ def close_main_window(window: QWidget) -> None:
         window.close()
 
 
-async def until_last_window_closed() -> None:
-    from PySide6.QtWidgets import QApplication
+async def until_closed(window: QWidget) -> None:
+    """Return once ``window`` has been closed (hidden for good), by a person or by code.
 
+    Watches the window itself rather than the application's ``lastWindowClosed``: that signal
+    is only sent from inside ``QApplication.exec()``, and a stray tool tip or dialog would also
+    keep it from coming.
+    """
     closed = asyncio.Event()
-    app = QApplication.instance()
-    assert app is not None
-    app.lastWindowClosed.connect(closed.set)  # type: ignore[attr-defined]
-    await closed.wait()
+    handle = window.windowHandle()
+    if handle is None or not window.isVisible():
+        return
+
+    def changed(visible: bool) -> None:
+        if not visible:
+            closed.set()
+
+    handle.visibleChanged.connect(changed)
+    try:
+        await closed.wait()
+    finally:
+        handle.visibleChanged.disconnect(changed)

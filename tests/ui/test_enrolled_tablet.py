@@ -61,15 +61,13 @@ def _visible(kind: type[QWidget]) -> Any:
 class RunningTablet:
     """``run_tablet`` as a task on the test's loop, and a way to stop it like the app does."""
 
-    def __init__(self, loop: Loop, settings: Settings, tablet: EnrolledTablet) -> None:
+    def __init__(
+        self, loop: Loop, settings: Settings, tablet: EnrolledTablet, *, full_screen: bool = False
+    ) -> None:
         self.loop = loop
+        options = WindowOptions(language="en", full_screen=full_screen)
         self.task = asyncio.ensure_future(
-            run_tablet(
-                settings,
-                key_store(tablet.key_dir),
-                tablet.key_dir,
-                WindowOptions(language="en", full_screen=False),
-            ),
+            run_tablet(settings, key_store(tablet.key_dir), tablet.key_dir, options),
             loop=loop.loop,
         )
 
@@ -100,13 +98,23 @@ def _sign_in(loop: Loop, window: StaffWindow, badge: str, pin: str) -> None:
     loop.wait_until(lambda: window.board.board is not None, timeout_s=30)
 
 
-def _heart_rates(loop: Loop, ehr: EhrProcess, patient_id: str) -> int:
-    async def count() -> int:
-        async with ehr.client() as client:
-            params = {"subject": f"Patient/{patient_id}", "code": "http://loinc.org|8867-4"}
-            return await client.count("Observation", params)
+async def _heart_rates(ehr: EhrProcess, patient_id: str) -> int:
+    async with ehr.client() as client:
+        params = {"subject": f"Patient/{patient_id}", "code": "http://loinc.org|8867-4"}
+        return await client.count("Observation", params)
 
-    return loop.run(count())
+
+def _wait_for_heart_rates(loop: Loop, ehr: EhrProcess, patient_id: str, expected: int) -> None:
+    """Ask the EHR until it holds ``expected`` heart rates of the patient (60 s at most)."""
+
+    async def poll() -> None:
+        for _ in range(300):
+            if await _heart_rates(ehr, patient_id) == expected:
+                return
+            await asyncio.sleep(0.2)
+        raise AssertionError(f"the EHR never held {expected} heart rates")
+
+    loop.run(poll())
 
 
 def test_an_enrolled_ward_tablet_downloads_shows_the_board_uploads_once_and_opens_offline(
@@ -135,7 +143,7 @@ def test_an_enrolled_ward_tablet_downloads_shows_the_board_uploads_once_and_open
 
     # A vitals round: recorded on the tablet, uploaded by the running engine, exactly once.
     row = next(r for r in board.rows if r.patient_id)
-    before = _heart_rates(qloop, ehr, row.patient_id)
+    before = qloop.run(_heart_rates(ehr, row.patient_id))
     window.open_chart(row.patient_id)
     qloop.settle()
     window.chart.tabs.setCurrentIndex(VITALS)
@@ -144,11 +152,11 @@ def test_an_enrolled_ward_tablet_downloads_shows_the_board_uploads_once_and_open
     vitals.record.click()
     fill_a_normal_round(vitals.pad)
     vitals.pad.save.click()
-    qloop.wait_until(lambda: _heart_rates(qloop, ehr, row.patient_id) == before + 1, 60)
+    _wait_for_heart_rates(qloop, ehr, row.patient_id, before + 1)
     qloop.wait_until(lambda: window.workspace.sync.state().pending == 0, 60)
     window.workspace.sync.sync_now()  # one more round: nothing goes up twice
     qloop.wait_until(lambda: window.workspace.sync.state().activity == "idle", 60)
-    assert _heart_rates(qloop, ehr, row.patient_id) == before + 1
+    assert qloop.run(_heart_rates(ehr, row.patient_id)) == before + 1
     as_of = window.workspace.sync.state().data_as_of
     assert as_of is not None
     assert running.stop() == 0
@@ -178,7 +186,7 @@ def test_an_enrolled_bed_tablet_opens_patient_mode_full_screen_and_frameless_in_
         ehr, ward, tmp_path / "bed", scope="bed", location_id=bed_id, client_id="tablet-bed-1"
     )
     settings = load_settings(config_file=tablet.config)
-    running = RunningTablet(qloop, settings, tablet)
+    running = RunningTablet(qloop, settings, tablet, full_screen=True)  # as `bedside` runs it
     window = running.wait_for(PatientWindow)
     assert window.isFullScreen()
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
