@@ -11,6 +11,7 @@ patient mode. ``--screenshot DIR`` renders every screen to PNG files instead and
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bedside.app.device import EnrollmentError, enroll
 from bedside.app.gui import (
@@ -35,7 +36,7 @@ from bedside.app.gui import (
     run_windowed,
     translations_for,
 )
-from bedside.app.tablet import open_tablet
+from bedside.app.tablet import Tablet, open_tablet
 from bedside.sandbox.runner import SandboxServer
 from bedside.sandbox.seed import SeedWard, generate_ward
 from bedside.sandbox.seed.codes import TIME_ZONE as SEED_TIME_ZONE
@@ -44,10 +45,14 @@ from bedside.settings import Settings
 from bedside.store import DemoKeyFile, KeyStoreError, StoreError, mark_demo_directory
 from bedside.sync import SyncError
 
+if TYPE_CHECKING:
+    from bedside.ui.i18n import Translations
+
 log = logging.getLogger(__name__)
 
 DEMO_CLIENT_ID = "bedside-demo-tablet"
 DEMO_SCOPES = "system/*.read system/*.write"
+FIRST_PULL_LIMIT_S = 120
 SCREEN_SIZES = {"1280x800": (1280, 800), "1920x1200": (1920, 1200), "800x1280": (800, 1280)}
 
 
@@ -153,6 +158,32 @@ def run_demo(options: DemoOptions) -> int:
     return EXIT_OK  # pragma: no cover - every path above returns inside the stack
 
 
+async def _first_run_screenshots(
+    tablet: Tablet, translations: Translations, directory: Path
+) -> list[Path]:
+    """Pull the ward through the first-run screen, then render its moments with the ward's name."""
+    from bedside.ui.first_run import FirstRunScreen
+    from bedside.ui.screenshots import render_first_run_screens
+
+    screen = FirstRunScreen(tablet.first_run)
+    landed = asyncio.Event()
+    screen.ready.connect(landed.set)
+    screen.resize(*SCREEN_SIZES["1280x800"])
+    screen.show()
+    screen.start()
+    try:
+        # The first run retries for ever; a demo that cannot reach its own sandbox should not.
+        await asyncio.wait_for(landed.wait(), FIRST_PULL_LIMIT_S)
+        return render_first_run_screens(screen, translations, directory, SCREEN_SIZES)
+    except TimeoutError as exc:
+        raise SyncError("the demo's first pull did not land") from exc
+    finally:
+        screen.stop()
+        await screen.finished()
+        screen.close()
+        screen.deleteLater()
+
+
 def _fresh_demo_dir(path: Path) -> Path:
     """Empty a directory a demo made before; refuse any other non-empty directory.
 
@@ -193,10 +224,15 @@ async def _screenshots(
             async with open_tablet(
                 settings, keys, tablet_dir, demo_credentials=credentials
             ) as tablet:
-                report = await tablet.engine.sync_once()
-                if report.error is not None:
-                    raise report.error
                 translations = translations_for(options.language)
+                if kind == "ward":
+                    # The first pull through the first-run screen, as on a new tablet.
+                    written = await _first_run_screenshots(tablet, translations, directory)
+                    log.info("screenshots_written tablet=first-run count=%d", len(written))
+                else:
+                    report = await tablet.engine.sync_once()
+                    if report.error is not None:
+                        raise report.error
                 window: Any = open_main_window(tablet, translations, window_options)
                 try:
                     if kind == "ward":

@@ -28,6 +28,10 @@ SCREENS = [
     "chart-appointments",
     "chart-meals",
     "sync",
+    # The first-run screen at three moments of a first pull (the demo's own, pulled through it).
+    "first-run",
+    "first-run-no-total",
+    "first-run-offline",
     # Patient mode on three bed tablets (a food allergy, nil by mouth, a free bed).
     "patient-home",
     "patient-meals",
