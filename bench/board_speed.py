@@ -169,7 +169,7 @@ def _stats(seconds: list[float]) -> tuple[float, float]:
 
 class Bench:
     def __init__(self, args: argparse.Namespace, workdir: Path) -> None:
-        import qasync
+        from bedside.ui.loop import new_event_loop
 
         self.args = args
         self.workdir = workdir
@@ -177,7 +177,7 @@ class Bench:
         self.app.setStyleSheet(style.STYLE_SHEET)
         route_qt_messages_to_logging()
         collect_garbage_on_the_gui_thread()
-        self.loop = qasync.QEventLoop(self.app)
+        self.loop = new_event_loop(self.app)  # the app's own loop
         asyncio.set_event_loop(self.loop)
 
     def run(self, coroutine: Coroutine[Any, Any, Any]) -> Any:

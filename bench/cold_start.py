@@ -70,9 +70,9 @@ from bedside.settings import load_settings
 mode, demo_dir, badge, pin = sys.argv[1:5]
 settings = load_settings()
 keys = key_store(Path(demo_dir))
-import qasync
+from bedside.ui.loop import new_event_loop
 app = qt_application()
-loop = qasync.QEventLoop(app)
+loop = new_event_loop(app)
 asyncio.set_event_loop(loop)
 marks = {}
 

@@ -84,14 +84,14 @@ def run_in_qt(main: Callable[[Callable[[str], None]], Awaitable[int]]) -> int:
     if problem is not None:
         print(f"bedside: {problem}", file=sys.stderr)
         return EXIT_NOT_SET_UP
-    import qasync
-
     from bedside.runtime import settle_heap
+    from bedside.ui.loop import new_event_loop
     from bedside.ui.shutdown import shutdown_on_signals
 
     app = qt_application()
     settle_heap()  # everything alive now lives as long as the app: keep full GC passes short
-    loop = qasync.QEventLoop(app)
+    # Not qasync's own loop: it can run a task step while stopped and lose it (bedside.ui.loop).
+    loop = new_event_loop(app)
     asyncio.set_event_loop(loop)
     stop = asyncio.Event()
     reason: list[str] = []
@@ -256,9 +256,9 @@ def _log_first_paint(window: QWidget) -> None:
                 _first_paint_logged = True
                 since = seconds_since_start()
                 log.info(
-                    "first_paint screen=%s seconds_since_start=%s",
+                    "first_paint screen=%s seconds_since_start=%.2f",
                     type(watched).__name__,
-                    "?" if since is None else f"{since:.2f}",
+                    -1.0 if since is None else since,  # -1: the system does not say
                 )
                 watched.removeEventFilter(self)
                 self.deleteLater()
