@@ -25,8 +25,8 @@ class SyncPort(Protocol):
         """Online or not, how fresh the cache is, what is still to settle, what it is doing."""
         ...
 
-    def add_status_listener(self, listener: StatusListener) -> None:
-        """Call ``listener`` on the loop whenever the status changes."""
+    def add_status_listener(self, listener: StatusListener) -> Callable[[], None]:
+        """Call ``listener`` on the loop whenever the status changes; returns the way out."""
         ...
 
     def sync_now(self) -> None:

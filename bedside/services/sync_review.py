@@ -108,8 +108,9 @@ class SyncReview:
     def state(self) -> SyncStatus:
         return self._sync.status
 
-    def on_state(self, listener: Callable[[SyncStatus], None]) -> None:
-        self._sync.add_status_listener(listener)
+    def on_state(self, listener: Callable[[SyncStatus], None]) -> Callable[[], None]:
+        """Call ``listener`` with every new sync status; returns the way out."""
+        return self._sync.add_status_listener(listener)
 
     def on_changes(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
         """Call ``listener`` on the loop after every commit to the cache that changed something

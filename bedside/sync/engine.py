@@ -180,8 +180,15 @@ class SyncEngine:
     def status(self) -> SyncStatus:
         return self._status
 
-    def add_status_listener(self, listener: StatusListener) -> None:
+    def add_status_listener(self, listener: StatusListener) -> Callable[[], None]:
+        """Call ``listener`` with every new status; returns the way out (a closed screen's)."""
         self._status_listeners.append(listener)
+
+        def remove() -> None:
+            if listener in self._status_listeners:
+                self._status_listeners.remove(listener)
+
+        return remove
 
     def _set_status(self, **changes: Any) -> None:
         status = replace(self._status, **changes)

@@ -186,7 +186,7 @@ class StaffWindow(Retranslatable, QMainWindow):
         if app is not None:
             app.installEventFilter(self.badge_reader)
 
-        workspace.sync.on_state(self._sync_state)
+        self._leave_state = workspace.sync.on_state(self._sync_state)
         self._leave_changes = workspace.sync.on_changes(self._data_changed)
         self.sync_badge.show_state(workspace.sync.state())
         self._show_page(self.LOCK)
@@ -496,4 +496,5 @@ class StaffWindow(Retranslatable, QMainWindow):
         if app is not None:
             app.removeEventFilter(self.badge_reader)
         self._leave_changes()  # a closed window reads nothing more
+        self._leave_state()
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -1865,6 +1865,14 @@
             <translation>Guten Abend, %1</translation>
         </message>
         <message>
+            <source>No connection · information as of %1</source>
+            <translation>Keine Verbindung · Stand %1 Uhr</translation>
+        </message>
+        <message>
+            <source>Information as of %1</source>
+            <translation>Stand %1 Uhr</translation>
+        </message>
+        <message>
             <source>Time: %1</source>
             <translation>Uhrzeit: %1</translation>
         </message>

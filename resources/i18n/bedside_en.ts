@@ -1865,6 +1865,14 @@
             <translation>Good evening, %1</translation>
         </message>
         <message>
+            <source>No connection · information as of %1</source>
+            <translation>No connection · information as of %1</translation>
+        </message>
+        <message>
+            <source>Information as of %1</source>
+            <translation>Information as of %1</translation>
+        </message>
+        <message>
             <source>Time: %1</source>
             <translation>Time: %1</translation>
         </message>

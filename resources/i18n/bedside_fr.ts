@@ -1865,6 +1865,14 @@
             <translation>Bonsoir %1</translation>
         </message>
         <message>
+            <source>No connection · information as of %1</source>
+            <translation>Pas de connexion · informations de %1</translation>
+        </message>
+        <message>
+            <source>Information as of %1</source>
+            <translation>Informations à jour à %1</translation>
+        </message>
+        <message>
             <source>Time: %1</source>
             <translation>Heure : %1</translation>
         </message>

@@ -193,4 +193,13 @@ def test_an_enrolled_bed_tablet_opens_patient_mode_full_screen_and_frameless_in_
     assert window.guard is not None  # the kiosk guard swallows Esc, Alt+F4, Alt+Tab…
     qloop.wait_until(lambda: window.current_occupant is not None, 60)
     assert not window.close()  # a kiosk window refuses to close
+    # What the patient reads says how fresh it is, and says so when the tablet is offline.
+    # In the patient's own language (recorded by the EHR), whichever it is.
+    fresh = i18n.translate("PatientWindow", "Information as of %1").split("%1")[0]
+    offline = i18n.translate("PatientWindow", "No connection · information as of %1")
+    qloop.wait_until(lambda: window.freshness.text().startswith(fresh), 30)
+    ehr.process.terminate()
+    ehr.process.wait(timeout=30)
+    window.workspace.staff.sync.sync_now()
+    qloop.wait_until(lambda: window.freshness.text().startswith(offline.split("%1")[0]), 60)
     assert running.stop() == 0

@@ -39,7 +39,7 @@ from bedside.services.meal_plan import MealPlan
 from bedside.services.patient_mode import BedOccupant, StayPreferences
 from bedside.services.schedule import TimelineItem
 from bedside.services.session import LockReason
-from bedside.services.sync_review import Changes
+from bedside.services.sync_review import Changes, SyncStatus
 from bedside.services.workspace import PatientWorkspace
 from bedside.ui import i18n, icons, ops
 from bedside.ui.i18n import translate
@@ -199,6 +199,8 @@ class PatientWindow(Retranslatable, QMainWindow):
         self.clock_timer.timeout.connect(self._tick)
         self.clock_timer.start()
         self._leave_changes = workspace.staff.sync.on_changes(self._data_changed)
+        self._sync = workspace.staff.sync.state()
+        self._leave_state = workspace.staff.sync.on_state(self._sync_state)
         self._apply_look(StayPreferences())
         self.top.setCurrentIndex(self.NO_PATIENT)
         self.retranslate()
@@ -255,7 +257,14 @@ class PatientWindow(Retranslatable, QMainWindow):
         row.addLayout(words, 1)
         self.clock = plain_label(name="clock")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.clock)
+        # How fresh what the patient reads is: a tablet offline for hours shows an old schedule.
+        self.freshness = plain_label(name="freshness")
+        self.freshness.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        corner = QVBoxLayout()
+        corner.setSpacing(2)
+        corner.addWidget(self.clock)
+        corner.addWidget(self.freshness)
+        row.addLayout(corner)
         column.addWidget(header)
 
         self.pages = QStackedWidget()
@@ -360,6 +369,7 @@ class PatientWindow(Retranslatable, QMainWindow):
             )
         )
         self._header_text()
+        self._freshness_text()
         self._tick()
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
@@ -384,6 +394,23 @@ class PatientWindow(Retranslatable, QMainWindow):
         self.bed_line.setText(
             f"{occupant.bed_label} · {i18n.weekday_text(today)} {i18n.date_text(today, long=False)}"
         )
+
+    def _freshness_text(self) -> None:
+        state = self._sync
+        as_of = state.data_as_of
+        self.freshness.setVisible(as_of is not None)
+        if as_of is None:
+            self.freshness.setText("")
+            return
+        if state.online is False:
+            text = translate("PatientWindow", "No connection · information as of %1")
+        else:
+            text = translate("PatientWindow", "Information as of %1")
+        self.freshness.setText(text.replace("%1", i18n.time_text(as_of)))
+
+    def _sync_state(self, state: SyncStatus) -> None:
+        self._sync = state
+        self._freshness_text()
 
     def _tick(self) -> None:
         clock = i18n.time_text(self.workspace.clock())
@@ -615,6 +642,7 @@ class PatientWindow(Retranslatable, QMainWindow):
             timer.stop()
         self._generation += 1  # answers still on their way are dropped
         self._leave_changes()
+        self._leave_state()
         self._forget_patient()  # no countdown or reload reaches for a cache about to close
         if self.staff_window.staff is not None:
             self.staff_window.lock(LockReason.USER)
