@@ -11,9 +11,13 @@ import subprocess
 import time
 from collections.abc import Generator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from bedside.sandbox.seed import SeedWard
+    from tests.sync.ehr import EhrProcess
 
 from tests.watchdog import Watchdog, exit_with_stacks
 
@@ -122,3 +126,25 @@ def xvfb_display() -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+# An EHR in its own process and the ward it serves, for tests of a tablet enrolled as IT does it
+# (tests/enrolled.py): the seed and the admin route are the ones enroll_tablet expects.
+ENROLLED_SEED = 2026
+
+
+@pytest.fixture(scope="session")
+def enrolled_ward() -> SeedWard:
+    from bedside.sandbox.seed import generate_ward
+
+    return generate_ward(seed=ENROLLED_SEED)
+
+
+@pytest.fixture
+def own_ehr_process(tmp_path: Path) -> Iterator[EhrProcess]:
+    """``bedside sandbox`` in its own process, its admin route open for IT's enrollment."""
+    from tests.enrolled import ADMIN_TOKEN
+    from tests.sync.ehr import ehr_process
+
+    with ehr_process(tmp_path, seed=ENROLLED_SEED, admin_token=ADMIN_TOKEN) as running:
+        yield running

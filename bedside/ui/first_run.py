@@ -18,12 +18,18 @@ import logging
 import math
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QProgressBar, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from bedside.services.first_run import FailureKind, FirstRun, FirstRunState
 from bedside.ui.i18n import translate
-from bedside.ui.widgets import Retranslatable, plain_label, set_button_text, touch_button
+from bedside.ui.widgets import (
+    Retranslatable,
+    centred_card,
+    plain_label,
+    set_button_text,
+    touch_button,
+)
 
 log = logging.getLogger(__name__)
 
@@ -187,18 +193,7 @@ class FirstRunScreen(Retranslatable, QWidget):
         self._task: asyncio.Task[object] | None = None
         self._crashed = False  # run() ended with an unexpected error: a tap starts it again
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 24, 24, 24)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        card = QFrame()
-        card.setObjectName("card")
-        card.setMaximumWidth(CARD_MAX_WIDTH_PX)
-        row.addWidget(card, 100)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
+        card = centred_card(self, max_width=CARD_MAX_WIDTH_PX, weight=100, below=2)
 
         layout = QVBoxLayout(card)
         layout.setContentsMargins(36, 32, 36, 32)

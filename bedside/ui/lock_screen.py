@@ -12,9 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -24,7 +22,13 @@ from PySide6.QtWidgets import (
 from bedside.services.session import SignInOutcome, SignInResult
 from bedside.ui import i18n
 from bedside.ui.i18n import translate
-from bedside.ui.widgets import Retranslatable, plain_label, set_button_text, touch_button
+from bedside.ui.widgets import (
+    Retranslatable,
+    centred_card,
+    plain_label,
+    set_button_text,
+    touch_button,
+)
 
 KEYPAD_PX = 72
 PIN_MAX_DIGITS = 8
@@ -43,19 +47,7 @@ class LockScreen(Retranslatable, QWidget):
         self._result: SignInResult | None = None
         self._busy = False
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 24, 24, 24)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        card = QFrame()
-        card.setObjectName("card")
-        card.setMaximumWidth(560)
-        card.setMinimumWidth(420)
-        row.addWidget(card, 4)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
+        card = centred_card(self, max_width=560, min_width=420)
 
         layout = QVBoxLayout(card)
         layout.setContentsMargins(32, 28, 32, 28)

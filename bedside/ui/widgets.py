@@ -14,7 +14,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bedside.ui import style
 
@@ -102,6 +112,32 @@ def touch_button(
     button.setAccessibleName(accessible or text)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
+
+
+def centred_card(
+    page: QWidget, *, max_width: int, min_width: int = 0, weight: int = 4, below: int = 1
+) -> QFrame:
+    """A card centred on ``page`` (a full-window screen: lock, first run) for the page to fill.
+
+    ``weight`` is the card's share of the row against one part of margin on each side (a large
+    weight lets it grow up to ``max_width``); ``below`` is the space under it against one part
+    above, so the card sits a little above the middle where the eye expects it.
+    """
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(24, 24, 24, 24)
+    outer.addStretch(1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    card = QFrame()
+    card.setObjectName("card")
+    card.setMaximumWidth(max_width)
+    if min_width:
+        card.setMinimumWidth(min_width)
+    row.addWidget(card, weight)
+    row.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(below)
+    return card
 
 
 def set_button_text(button: QPushButton, text: str, accessible: str | None = None) -> None:

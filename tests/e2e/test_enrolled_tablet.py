@@ -14,29 +14,16 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bedside.sandbox.seed import SeedWard, generate_ward
+from bedside.sandbox.seed import SeedWard
 from tests.conftest import REPO
-from tests.enrolled import ADMIN_TOKEN, EnrolledTablet, enroll_tablet
-from tests.sync.ehr import EhrProcess, ehr_process
+from tests.enrolled import EnrolledTablet, enroll_tablet
+from tests.sync.ehr import EhrProcess
 
-SEED = 2026
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def ward() -> SeedWard:
-    return generate_ward(seed=SEED)
-
-
-@pytest.fixture
-def ehr(tmp_path: Path) -> Iterator[EhrProcess]:
-    with ehr_process(tmp_path, seed=SEED, admin_token=ADMIN_TOKEN) as running:
-        yield running
 
 
 class AppProcess:
@@ -85,10 +72,10 @@ class AppProcess:
 
 
 def test_bedside_on_an_enrolled_tablet_runs_its_first_pull_and_stops_cleanly_on_sigterm(
-    ehr: EhrProcess, ward: SeedWard, tmp_path: Path
+    own_ehr_process: EhrProcess, enrolled_ward: SeedWard, tmp_path: Path
 ) -> None:
     logs = tmp_path / "logs"
-    tablet = enroll_tablet(ehr, ward, tmp_path / "tablet", log_dir=logs)
+    tablet = enroll_tablet(own_ehr_process, enrolled_ward, tmp_path / "tablet", log_dir=logs)
     app = AppProcess(tablet, logs)
     app.wait_for("first_run_shown")
     app.wait_for("window_shown")
@@ -104,8 +91,8 @@ def test_bedside_on_an_enrolled_tablet_runs_its_first_pull_and_stops_cleanly_on_
     assert not cache.read_bytes().startswith(b"SQLite format 3")
 
     # With the EHR stopped, the next start opens the window from the cache: no first run.
-    ehr.process.terminate()
-    ehr.process.wait(timeout=30)
+    own_ehr_process.process.terminate()
+    own_ehr_process.process.wait(timeout=30)
     app = AppProcess(tablet, logs)
     app.wait_for("window_shown")
     code, err = app.stop(signal.SIGINT)  # Ctrl+C: no KeyboardInterrupt traceback, exit 0
@@ -151,9 +138,9 @@ def test_a_demo_killed_with_sigterm_removes_its_directory_and_key_file(tmp_path:
 
 
 def test_bedside_without_a_screen_says_how_to_get_one_instead_of_aborting(
-    ehr: EhrProcess, ward: SeedWard, tmp_path: Path
+    own_ehr_process: EhrProcess, enrolled_ward: SeedWard, tmp_path: Path
 ) -> None:
-    tablet = enroll_tablet(ehr, ward, tmp_path / "tablet")
+    tablet = enroll_tablet(own_ehr_process, enrolled_ward, tmp_path / "tablet")
     environment = tablet.environment()
     for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
         environment.pop(name, None)

@@ -11,7 +11,6 @@ from the cache, offline, with the right "as of".
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,31 +20,19 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from bedside.app.device import key_store
 from bedside.app.gui import WindowOptions, run_tablet
-from bedside.sandbox.seed import SeedWard, generate_ward
+from bedside.sandbox.seed import SeedWard
 from bedside.settings import Settings, load_settings
 from bedside.ui import i18n
 from bedside.ui.first_run import FirstRunScreen
 from bedside.ui.patient.window import PatientWindow
 from bedside.ui.shell import StaffWindow
-from tests.enrolled import ADMIN_TOKEN, EnrolledTablet, enroll_tablet
-from tests.sync.ehr import EhrProcess, ehr_process
+from tests.enrolled import EnrolledTablet, enroll_tablet
+from tests.sync.ehr import EhrProcess
 from tests.ui.conftest import Loop
 from tests.ui.test_vitals_tab import _fill_a_normal_round as fill_a_normal_round
 
-SEED = 2026
 VITALS = 1  # the chart's second tab
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def ward() -> SeedWard:
-    return generate_ward(seed=SEED)
-
-
-@pytest.fixture
-def ehr(tmp_path: Path) -> Iterator[EhrProcess]:
-    with ehr_process(tmp_path, seed=SEED, admin_token=ADMIN_TOKEN) as running:
-        yield running
 
 
 def _visible(kind: type[QWidget]) -> Any:
@@ -118,11 +105,11 @@ def _wait_for_heart_rates(loop: Loop, ehr: EhrProcess, patient_id: str, expected
 
 
 def test_an_enrolled_ward_tablet_downloads_shows_the_board_uploads_once_and_opens_offline(
-    qloop: Loop, ehr: EhrProcess, ward: SeedWard, tmp_path: Path
+    qloop: Loop, own_ehr_process: EhrProcess, enrolled_ward: SeedWard, tmp_path: Path
 ) -> None:
-    tablet = enroll_tablet(ehr, ward, tmp_path / "tablet")
+    tablet = enroll_tablet(own_ehr_process, enrolled_ward, tmp_path / "tablet")
     settings = load_settings(config_file=tablet.config)
-    nurse = next(c for c in ward.staff_credentials if c.role == "nurse")
+    nurse = next(c for c in enrolled_ward.staff_credentials if c.role == "nurse")
 
     # First start: an empty cache shows the first-run screen, then the board once pulled.
     running = RunningTablet(qloop, settings, tablet)
@@ -143,7 +130,7 @@ def test_an_enrolled_ward_tablet_downloads_shows_the_board_uploads_once_and_open
 
     # A vitals round: recorded on the tablet, uploaded by the running engine, exactly once.
     row = next(r for r in board.rows if r.patient_id)
-    before = qloop.run(_heart_rates(ehr, row.patient_id))
+    before = qloop.run(_heart_rates(own_ehr_process, row.patient_id))
     window.open_chart(row.patient_id)
     qloop.settle()
     window.chart.tabs.setCurrentIndex(VITALS)
@@ -152,18 +139,18 @@ def test_an_enrolled_ward_tablet_downloads_shows_the_board_uploads_once_and_open
     vitals.record.click()
     fill_a_normal_round(vitals.pad)
     vitals.pad.save.click()
-    _wait_for_heart_rates(qloop, ehr, row.patient_id, before + 1)
+    _wait_for_heart_rates(qloop, own_ehr_process, row.patient_id, before + 1)
     qloop.wait_until(lambda: window.workspace.sync.state().pending == 0, 60)
     window.workspace.sync.sync_now()  # one more round: nothing goes up twice
     qloop.wait_until(lambda: window.workspace.sync.state().activity == "idle", 60)
-    assert qloop.run(_heart_rates(ehr, row.patient_id)) == before + 1
+    assert qloop.run(_heart_rates(own_ehr_process, row.patient_id)) == before + 1
     as_of = window.workspace.sync.state().data_as_of
     assert as_of is not None
     assert running.stop() == 0
 
     # Restart with the EHR stopped: the board opens from the cache, offline, "as of" the last sync.
-    ehr.process.terminate()
-    ehr.process.wait(timeout=30)
+    own_ehr_process.process.terminate()
+    own_ehr_process.process.wait(timeout=30)
     running = RunningTablet(qloop, settings, tablet)
     window = running.wait_for(StaffWindow, timeout_s=30)
     assert _visible(FirstRunScreen) is None
@@ -179,11 +166,16 @@ def test_an_enrolled_ward_tablet_downloads_shows_the_board_uploads_once_and_open
 
 
 def test_an_enrolled_bed_tablet_opens_patient_mode_full_screen_and_frameless_in_kiosk(
-    qloop: Loop, ehr: EhrProcess, ward: SeedWard, tmp_path: Path
+    qloop: Loop, own_ehr_process: EhrProcess, enrolled_ward: SeedWard, tmp_path: Path
 ) -> None:
-    bed_id = ward.bed_ids[0]
+    bed_id = enrolled_ward.bed_ids[0]
     tablet = enroll_tablet(
-        ehr, ward, tmp_path / "bed", scope="bed", location_id=bed_id, client_id="tablet-bed-1"
+        own_ehr_process,
+        enrolled_ward,
+        tmp_path / "bed",
+        scope="bed",
+        location_id=bed_id,
+        client_id="tablet-bed-1",
     )
     settings = load_settings(config_file=tablet.config)
     running = RunningTablet(qloop, settings, tablet, full_screen=True)  # as `bedside` runs it
@@ -198,8 +190,8 @@ def test_an_enrolled_bed_tablet_opens_patient_mode_full_screen_and_frameless_in_
     fresh = i18n.translate("PatientWindow", "Information as of %1").split("%1")[0]
     offline = i18n.translate("PatientWindow", "No connection · information as of %1")
     qloop.wait_until(lambda: window.freshness.text().startswith(fresh), 30)
-    ehr.process.terminate()
-    ehr.process.wait(timeout=30)
+    own_ehr_process.process.terminate()
+    own_ehr_process.process.wait(timeout=30)
     window.workspace.staff.sync.sync_now()
     qloop.wait_until(lambda: window.freshness.text().startswith(offline.split("%1")[0]), 60)
     assert running.stop() == 0
