@@ -33,13 +33,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from datetime import datetime
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
-ADMIN_TOKEN = "bench-admin"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from enrolled import PYTHON, REPO, enroll_tablet, sandbox_process
 
 _BARE_CHILD = r"""
 import json, resource, sys, time
@@ -166,15 +164,6 @@ def _row(name: str, seconds: list[float], baseline: list[float], rss: list[float
     )
 
 
-def _wait_for(path: Path, process: subprocess.Popen[bytes], timeout_s: float = 120) -> dict:
-    deadline = time.monotonic() + timeout_s
-    while not path.exists():
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit("the sandbox EHR did not start")
-        time.sleep(0.1)
-    return json.loads(path.read_text())
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -188,37 +177,12 @@ def main() -> int:
         root = Path(scratch)
         env = {k: v for k, v in os.environ.items() if not k.startswith("BEDSIDE_")}
         env["QT_QPA_PLATFORM"] = "offscreen"
-        ready = root / "ready.json"
-        ehr = subprocess.Popen(
-            [PYTHON, "-m", "bedside", "sandbox", "--port", "0", "--ready-file", str(ready),
-             "--admin-token", ADMIN_TOKEN, "--beds-per-ward", str(args.beds)],
-            cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            base_url = _wait_for(ready, ehr)["base_url"]
-            config = root / "bedside.toml"
-            config.write_text(
-                f'[ehr]\nbase_url = "{base_url}"\nclient_id = "bench-tablet"\n\n'
-                f'[device]\nsite_id = "{ward.site_id}"\nscope = "ward"\n'
-                f'location_id = "{ward.ward_id}"\n'
-                f'hospital_number_system = "{ward.identifier_system}"\n'
-                'time_zone = "Europe/Paris"\n'
+        with sandbox_process(root, env, beds=args.beds) as ehr:
+            config = enroll_tablet(
+                root / "tablet", ehr["base_url"], ward, env, client_id="bench-tablet"
             )
             env["BEDSIDE_CONFIG"] = str(config)
-            tablet = root / "tablet"
-            jwks = subprocess.run(
-                [PYTHON, "-m", "bedside", "enroll", "--demo-dir", str(tablet)],
-                capture_output=True, text=True, env=env, cwd=REPO, check=True,
-            ).stdout  # fmt: skip
-            body = {"client_id": "bench-tablet", "jwks": json.loads(jwks),
-                    "scope": "system/*.read system/*.write"}  # fmt: skip
-            request = urllib.request.Request(
-                f"{base_url}_admin/clients",
-                data=json.dumps(body).encode(),
-                headers={"Authorization": f"Bearer {ADMIN_TOKEN}",
-                         "Content-Type": "application/json"},
-            )  # fmt: skip
-            urllib.request.urlopen(request, timeout=30).close()
+            tablet = root / "tablet" / "keys"
             synced = subprocess.run(
                 [PYTHON, "-m", "bedside", "sync", "--once", "--demo-dir", str(tablet)],
                 capture_output=True, text=True, env=env, cwd=REPO, check=False,
@@ -228,9 +192,6 @@ def main() -> int:
             resources = next(line for line in synced.stdout.splitlines() if "downloaded" in line)
             # Online sign-in once: the cache keeps the nurse's offline verifier.
             _child(_APP_CHILD, "sign-in", str(tablet), nurse.badge, nurse.pin, env=env)
-        finally:
-            ehr.terminate()
-            ehr.wait(timeout=30)
 
         lock: list[float] = []
         board: list[float] = []

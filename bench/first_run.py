@@ -20,7 +20,6 @@ floor analysis); the ratio says what the cache, the checks and the screen add to
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import statistics
@@ -28,43 +27,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from datetime import datetime
 from pathlib import Path
 
 import httpx
 
-REPO = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
-ADMIN_TOKEN = "bench-admin"
-SCOPES = "system/*.read system/*.write"
-
-
-def _enroll(root: Path, base_url: str, ward: object, index: int, env: dict[str, str]) -> Path:
-    directory = root / f"tablet-{index}"
-    directory.mkdir()
-    config = directory / "bedside.toml"
-    config.write_text(
-        f'[ehr]\nbase_url = "{base_url}"\nclient_id = "bench-tablet-{index}"\n\n'
-        f'[device]\nsite_id = "{ward.site_id}"\nscope = "ward"\n'  # type: ignore[attr-defined]
-        f'location_id = "{ward.ward_id}"\n'  # type: ignore[attr-defined]
-        f'hospital_number_system = "{ward.identifier_system}"\n'  # type: ignore[attr-defined]
-        'time_zone = "Europe/Paris"\n\n'
-        f'[log]\ndir = "{directory / "logs"}"\n'
-    )
-    tablet_env = {**env, "BEDSIDE_CONFIG": str(config)}
-    jwks = subprocess.run(
-        [PYTHON, "-m", "bedside", "enroll", "--demo-dir", str(directory / "keys")],
-        capture_output=True, text=True, env=tablet_env, cwd=REPO, check=True,
-    ).stdout  # fmt: skip
-    body = {"client_id": f"bench-tablet-{index}", "jwks": json.loads(jwks), "scope": SCOPES}
-    request = urllib.request.Request(
-        f"{base_url}_admin/clients",
-        data=json.dumps(body).encode(),
-        headers={"Authorization": f"Bearer {ADMIN_TOKEN}", "Content-Type": "application/json"},
-    )
-    urllib.request.urlopen(request, timeout=30).close()
-    return directory
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from enrolled import PYTHON, REPO, SCOPES, enroll_tablet, sandbox_process
 
 
 def _first_start(directory: Path, env: dict[str, str]) -> dict[str, float]:
@@ -128,22 +97,10 @@ def main() -> int:
         root = Path(scratch)
         env = {k: v for k, v in os.environ.items() if not k.startswith("BEDSIDE_")}
         env["QT_QPA_PLATFORM"] = "offscreen"
-        ready = root / "ready.json"
-        ehr = subprocess.Popen(
-            [PYTHON, "-m", "bedside", "sandbox", "--port", "0", "--ready-file", str(ready),
-             "--admin-token", ADMIN_TOKEN],
-            cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            deadline = time.monotonic() + 120
-            while not ready.exists():
-                if ehr.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit("the sandbox EHR did not start")
-                time.sleep(0.1)
-            info = json.loads(ready.read_text())
+        with sandbox_process(root, env) as info:
             base_url = info["base_url"]
-            # Site resources, the ward's encounters, then every patient-linked type per patient
-            # batch, as the pull asks for them (see bedside/sync/scope.py).
+            # Site resources, the ward's encounters, then every patient-linked type for the
+            # ward's patients, as the pull asks for them (see bedside/sync/scope.py).
             from bedside.sync.scope import PATIENT_RESOURCES, SITE_RESOURCES
 
             ids = ",".join(patients)
@@ -153,12 +110,17 @@ def main() -> int:
             bedside: list[dict[str, float]] = []
             plain: list[float] = []
             for index in range(args.runs):
-                directory = _enroll(root, base_url, ward, index, env)
+                directory = root / f"tablet-{index}"
+                enroll_tablet(
+                    directory,
+                    base_url,
+                    ward,
+                    env,
+                    client_id=f"bench-tablet-{index}",
+                    log_dir=directory / "logs",
+                )
                 plain.append(_plain_fetch(base_url, info["client_secret"], urls))
                 bedside.append(_first_start(directory, env))
-        finally:
-            ehr.terminate()
-            ehr.wait(timeout=30)
 
     def median(name: str) -> float:
         return statistics.median(run[name] for run in bedside)
