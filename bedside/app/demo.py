@@ -24,11 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bedside.app.commands import EXIT_FAILED, EXIT_NOT_SET_UP, EXIT_OK
 from bedside.app.device import EnrollmentError, enroll
 from bedside.app.gui import (
-    EXIT_FAILED,
-    EXIT_NOT_SET_UP,
-    EXIT_OK,
     WindowOptions,
     close_main_window,
     open_main_window,
@@ -129,9 +127,7 @@ def run_demo(options: DemoOptions) -> int:
         credentials = (nurse.badge, nurse.pin)
         if options.screenshot_dir is not None:
             screenshot_dir = options.screenshot_dir
-            return run_in_qt(
-                lambda _stop: _screenshots(server, ward, data_dir, screenshot_dir, options)
-            )
+            return run_in_qt(lambda: _screenshots(server, ward, data_dir, screenshot_dir, options))
         try:
             if options.bed is not None:
                 bed_id = demo_beds(ward).get(options.bed) or _bed_by_number(ward, options.bed)

@@ -6,7 +6,7 @@ cache that has never completed a download first shows the first-run screen until
 pull lands. ``device.scope = ward`` opens the staff shell (lock screen → board); ``bed`` opens
 patient mode full screen, frameless, with the kiosk guard on, and a staff sign-in opens that bed's
 chart. Ctrl+C and SIGTERM stop it cleanly (engine, request in flight, cache), like closing the
-last window does.
+window does.
 
 Qt is imported only inside these functions: ``bedside sync --once`` builds the same objects
 without a GUI toolkit.
@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bedside.app.commands import EXIT_FAILED, EXIT_NOT_SET_UP, EXIT_OK
 from bedside.app.device import EnrollmentError
 from bedside.app.tablet import Tablet, open_tablet
 from bedside.settings import Settings
@@ -35,7 +37,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_FAILED, EXIT_NOT_SET_UP = 0, 1, 2
 LANGUAGES = ("fr", "de", "en")
 
 
@@ -66,17 +67,19 @@ def qt_application() -> QApplication:
     app.setApplicationName("Bedside")
     app.setStyleSheet(style.STYLE_SHEET)
     # Closing the window must not stop the loop under our feet: the engine still has to stop
-    # and the cache to close (run_windowed waits for the last window instead).
+    # and the cache to close (show_tablet waits for its own window instead).
     app.setQuitOnLastWindowClosed(False)
     collect_garbage_on_the_gui_thread()
     return app
 
 
-def run_in_qt(main: Callable[[Callable[[str], None]], Awaitable[int]]) -> int:
-    """Run ``main(request_shutdown)`` on a qasync loop inside Qt; return its exit code.
+def run_in_qt(main: Callable[[], Awaitable[int]]) -> int:
+    """Run ``main()`` on the asyncio loop inside Qt; return its exit code.
 
-    Refuses with a sentence when there is no screen (instead of Qt's abort). Ctrl+C and SIGTERM
-    call ``request_shutdown`` on the loop; ``main`` decides what stopping means.
+    Refuses with a sentence when there is no screen (instead of Qt's abort). Ctrl+C or SIGTERM
+    cancels ``main`` on the loop, so every ``finally`` of it runs (engine stopped, request in
+    flight abandoned — uploads are idempotent —, cache closed) and the exit code is 0. A second
+    signal while that runs ends the process at once.
     """
     from bedside.ui.display import display_problem
 
@@ -97,14 +100,14 @@ def run_in_qt(main: Callable[[Callable[[str], None]], Awaitable[int]]) -> int:
     reason: list[str] = []
 
     def request_shutdown(why: str) -> None:
+        if stop.is_set():
+            log.warning("shutdown_forced signal=%s", why)
+            os._exit(EXIT_FAILED)  # asked twice: whatever is still closing is abandoned
         reason.append(why)
         stop.set()
 
-    async def main_until_stopped() -> int:
-        return await main(request_shutdown)
-
     with loop, shutdown_on_signals(request_shutdown):
-        code: int = loop.run_until_complete(_with_stop(main_until_stopped(), stop))
+        code: int = loop.run_until_complete(_with_stop(main(), stop))
     if reason:
         log.info("shut_down reason=%s", reason[0])
     return code
@@ -130,10 +133,7 @@ async def _with_stop(main: Awaitable[int], stop: asyncio.Event) -> int:
 def run_windowed(settings: Settings, keys: KeyStore, data_dir: Path, options: WindowOptions) -> int:
     """``bedside`` on an enrolled device: the tablet's window until closed or signalled."""
 
-    async def main(_request_shutdown: Callable[[str], None]) -> int:
-        return await run_tablet(settings, keys, data_dir, options)
-
-    return run_in_qt(main)
+    return run_in_qt(lambda: run_tablet(settings, keys, data_dir, options))
 
 
 async def run_tablet(
