@@ -11,6 +11,12 @@ Owns what the first-run screen shows and does, so that the screen never touches 
   shows its translation), and the retries: by themselves after 5 s, 15 s, 30 s and then every
   60 s (longer when the EHR asks for it with ``Retry-After``), or at once on :meth:`try_now`.
 
+The engine is reached only through :class:`FirstPullPort`, which
+:class:`bedside.sync.SyncEngine` satisfies: the engine decides whether the cache holds a full
+pull and sorts a failed attempt's error into a plain
+:data:`~bedside.sync.status.PullFailure`; this module never sees the sync layer's errors (the
+services' import contract in pyproject.toml allows :mod:`bedside.sync.status` only).
+
 Clock and sleep are injected, so tests wait for nothing. The log gets kinds, types and counts,
 never patient data. It must not import Qt.
 """
@@ -28,20 +34,7 @@ from typing import Literal, Protocol
 
 from bedside.services.clock import Clock, system_clock
 from bedside.store import Store, StoreError
-from bedside.sync import (
-    AuthError,
-    CertificateError,
-    OfflineError,
-    RejectedError,
-    Scope,
-    ServerError,
-    SyncReport,
-    SyncTimeoutError,
-)
-from bedside.sync.download import DownloadProgress, Progress
-from bedside.sync.engine import LAST_SYNC_FACT
-from bedside.sync.scope import SITE_RESOURCES
-from bedside.sync.tls import TlsConfigError
+from bedside.sync.status import DownloadProgress, Progress, PullOutcome
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +48,11 @@ MAX_RETRY_AFTER_S = 600.0
 
 
 class FailureKind(enum.Enum):
-    """Why a first pull failed, as a person at the tablet (or IT on the phone) needs to know it."""
+    """Why a first pull failed, as a person at the tablet (or IT on the phone) needs to know it.
+
+    One member per :data:`~bedside.sync.status.PullFailure`, with the same value:
+    ``FailureKind(outcome.failure)``.
+    """
 
     OFFLINE = "offline"
     CREDENTIALS = "credentials"
@@ -83,27 +80,6 @@ _SENTENCES = {
 }
 
 
-def failure_kind(error: BaseException) -> FailureKind:
-    """The kind of a failed pull.
-
-    A certificate that does not verify (or a site CA bundle that cannot be used) is its own kind,
-    checked before the credentials it is a special case of. A 401/403 refusal of a search is the
-    credentials too (this client may not read what it asks for). Timeouts count as offline: to
-    the person waiting, the EHR cannot be reached either way.
-    """
-    if isinstance(error, CertificateError | TlsConfigError):
-        return FailureKind.CERTIFICATE
-    if isinstance(error, AuthError):
-        return FailureKind.CREDENTIALS
-    if isinstance(error, RejectedError) and error.status in (401, 403):
-        return FailureKind.CREDENTIALS
-    if isinstance(error, OfflineError | SyncTimeoutError):
-        return FailureKind.OFFLINE
-    if isinstance(error, StoreError):
-        return FailureKind.STORAGE
-    return FailureKind.EHR
-
-
 @dataclass(frozen=True)
 class FirstRunState:
     """What the first-run screen shows, one value per step of the pull."""
@@ -125,15 +101,40 @@ class FirstRunState:
         return None if self.expected is None else max(self.expected, self.stored)
 
 
-class FirstPullEngine(Protocol):
+class PullScope(Protocol):
+    """The device's scope as the first run sees it (a :class:`bedside.sync.Scope` is one)."""
+
+    @property
+    def kind(self) -> Literal["ward", "bed"]: ...
+
+    @property
+    def location_id(self) -> str:
+        """The ward's or bed's ``Location`` id."""
+        ...
+
+    @property
+    def key(self) -> str:
+        """The scope as the log and the store name it (``ward:<id>``)."""
+        ...
+
+
+class FirstPullPort(Protocol):
     """What the first run needs of the sync engine (:class:`bedside.sync.SyncEngine`)."""
 
     @property
-    def scope(self) -> Scope: ...
+    def scope(self) -> PullScope: ...
 
-    async def sync_once(self, *, reconcile_now: bool | None = None) -> SyncReport: ...
+    async def has_complete_pull(self) -> bool:
+        """True once a full pull of the scope has landed in the cache."""
+        ...
 
-    def add_progress_listener(self, listener: Progress) -> None: ...
+    async def first_pull_attempt(self) -> PullOutcome:
+        """One attempt at the full pull; its failure, if any, already sorted into a kind."""
+        ...
+
+    def add_progress_listener(self, listener: Progress) -> None:
+        """Follow every pull page by page (quick callbacks on the loop)."""
+        ...
 
     def remove_progress_listener(self, listener: Progress) -> None: ...
 
@@ -146,7 +147,7 @@ class FirstRun:
 
     def __init__(
         self,
-        engine: FirstPullEngine,
+        engine: FirstPullPort,
         store: Store,
         *,
         clock: Clock = system_clock,
@@ -174,18 +175,13 @@ class FirstRun:
     async def needs_first_pull(self) -> bool:
         """True until a full pull of this device's scope has landed in the cache.
 
-        The engine records the time of every successful sync (``LAST_SYNC_FACT``), and the store
-        keeps a sync state per scope and type. A cache that has synced but lacks the scope's own
-        site and encounter states holds another scope (a tablet moved to another ward) or an
-        interrupted pull: either way the board would be empty or wrong.
+        The engine knows (:meth:`FirstPullPort.has_complete_pull`): a cache that never synced,
+        holds another scope (a tablet moved to another ward) or an interrupted pull needs one.
         """
-        if await self.store.device_fact(LAST_SYNC_FACT) is None:
-            return True
-        state = await self.store.sync_state(self.engine.scope.key)
-        return not all(t in state for t in (*SITE_RESOURCES, "Encounter"))
+        return not await self.engine.has_complete_pull()
 
-    async def run(self, on_state: StateListener | None = None) -> SyncReport:
-        """Pull until the first full pull has landed; return that sync's report.
+    async def run(self, on_state: StateListener | None = None) -> PullOutcome:
+        """Pull until the first full pull has landed; return that attempt's outcome.
 
         ``on_state`` hears every new :class:`FirstRunState` (quickly, on the loop). Failures
         never end it: each one is reported as a ``waiting`` state and tried again after the
@@ -214,33 +210,27 @@ class FirstRun:
                     ),
                     always=True,  # every attempt is announced, the first one too
                 )
-                error: BaseException | None
-                try:
-                    # No reconciliation: a pull that has just read everything has nothing to
-                    # reconcile, and the board should not wait for a round of counts.
-                    report = await self.engine.sync_once(reconcile_now=False)
-                    error = report.error
-                except StoreError as exc:
-                    error = exc
-                if error is None:
-                    stored = report.pulled.total if report.pulled else self._state.stored
-                    self._publish(replace(self._state, stage="done", stored=stored))
+                # The engine pulls without reconciling (the board should not wait for a round
+                # of counts) and sorts a failure into its kind; nothing here raises for one.
+                outcome = await self.engine.first_pull_attempt()
+                if outcome.failure is None:
+                    self._publish(replace(self._state, stage="done", stored=outcome.stored))
                     log.info(
                         "first_run_landed scope=%s attempts=%d resources=%d seconds=%.1f",
                         scope_key,
                         attempt,
-                        stored,
+                        outcome.stored,
                         time.perf_counter() - started,
                     )
-                    return report
-                kind = failure_kind(error)
-                delay = self._delay(attempt, error)
+                    return outcome
+                kind = FailureKind(outcome.failure)
+                delay = self._delay(attempt, outcome.retry_after_s)
                 log.warning(
                     "first_run_failed scope=%s attempt=%d kind=%s cause=%s retry_in_s=%.0f",
                     scope_key,
                     attempt,
                     kind.value,
-                    type(error).__name__,
+                    outcome.cause,
                     delay,
                 )
                 self._publish(
@@ -275,10 +265,10 @@ class FirstRun:
 
     # ----------------------------------------------------------------------------------------
 
-    def _delay(self, attempt: int, error: BaseException) -> float:
+    def _delay(self, attempt: int, retry_after_s: float | None) -> float:
         delay = self._delays[min(attempt, len(self._delays)) - 1]
-        if isinstance(error, ServerError) and error.retry_after:
-            delay = max(delay, min(error.retry_after, MAX_RETRY_AFTER_S))
+        if retry_after_s:
+            delay = max(delay, min(retry_after_s, MAX_RETRY_AFTER_S))
         return delay
 
     async def _wait(self, seconds: float) -> None:

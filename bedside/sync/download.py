@@ -36,7 +36,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any
 
 from bedside.models import FhirModelError, parse_resource
 from bedside.models.codes import CURRENT_ENCOUNTER_STATUSES
@@ -46,6 +46,12 @@ from bedside.sync.client import FhirClient, SearchPage
 from bedside.sync.errors import ProtocolError, RejectedError, SyncError
 from bedside.sync.offload import off_loop
 from bedside.sync.scope import PATIENT_RESOURCES, SITE_RESOURCES, Scope
+
+# The progress values live with the other plain values of the sync layer; imported here too
+# (re-exported) for the download's callers.
+from bedside.sync.status import DownloadProgress as DownloadProgress
+from bedside.sync.status import Phase as Phase
+from bedside.sync.status import Progress as Progress
 
 log = logging.getLogger(__name__)
 
@@ -81,31 +87,6 @@ class DownloadReport:
     @property
     def total(self) -> int:
         return sum(self.stored.values())
-
-
-Phase = Literal["connecting", "downloading", "saving", "done"]
-
-
-@dataclass(frozen=True)
-class DownloadProgress:
-    """Where a pull stands, in what a person waiting for it needs to know.
-
-    The download reports ``downloading`` after every stored page (and when the estimate becomes
-    known) and ``saving`` once the last page is in; the engine, which runs the whole sync, adds
-    ``connecting`` (signing in, uploading what waits) before and ``done`` after.
-
-    ``expected`` is an *estimate* of everything the pull stores, or None while it is not known or
-    when the EHR gives none: resources come and go on the EHR meanwhile and ones that do not parse
-    are skipped, so ``stored`` may end a little above or below it.
-    """
-
-    phase: Phase
-    stored: int = 0  # resources stored by this pull so far, every type together
-    expected: int | None = None
-    resource_type: str | None = None  # the type of the page just stored
-
-
-Progress = Callable[[DownloadProgress], None]
 
 
 def _check_page(

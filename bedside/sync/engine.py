@@ -12,6 +12,10 @@ blocks the screen. What it does and when:
   :meth:`sync_now` ("sync now" button, network back) and :meth:`local_write_done` (a push soon
   after each local write) wake it early. A ``Retry-After`` longer than the in-request budget
   pushes the next attempt back accordingly.
+* :meth:`SyncEngine.has_complete_pull` and :meth:`SyncEngine.first_pull_attempt` — for the
+  first run (:mod:`bedside.services.first_run`): whether this cache holds a full pull of the
+  scope, and one attempt at it whose failure comes back sorted (:func:`pull_failure`) as a plain
+  :class:`~bedside.sync.status.PullOutcome`, so the services never see the sync layer's errors.
 
 Listeners get a :class:`~bedside.sync.status.SyncStatus` (online/offline, last successful sync
 on the *server's* clock, pending / conflict / rejected counts, current activity) whenever it
@@ -40,22 +44,23 @@ from bedside.sync.client import FhirClient
 from bedside.sync.download import (
     PAGE_SIZE,
     Downloader,
-    DownloadProgress,
     DownloadReport,
-    Progress,
     ReconcileReport,
     reconcile,
     refresh_stale,
 )
 from bedside.sync.errors import (
     AuthError,
+    CertificateError,
     OfflineError,
+    RejectedError,
     ServerError,
     SyncError,
     SyncTimeoutError,
 )
-from bedside.sync.scope import Scope
-from bedside.sync.status import SyncStatus
+from bedside.sync.scope import SITE_RESOURCES, Scope
+from bedside.sync.status import DownloadProgress, Progress, PullFailure, PullOutcome, SyncStatus
+from bedside.sync.tls import TlsConfigError
 from bedside.sync.upload import Uploader, UploadReport
 
 log = logging.getLogger(__name__)
@@ -131,6 +136,28 @@ class SyncReport:
         if self.error is not None:
             out.append(f"stopped: {self.error}")
         return out
+
+
+def pull_failure(error: BaseException) -> PullFailure:
+    """The kind of a failed pull, as the person at the tablet (or IT on the phone) needs it.
+
+    A certificate that does not verify (or a site CA bundle that cannot be used) is its own kind,
+    checked before the credentials it is a special case of. A 401/403 refusal of a search is the
+    credentials too (this client may not read what it asks for). Timeouts count as offline: to
+    the person waiting, the EHR cannot be reached either way. A store that cannot write is this
+    tablet's storage; anything else is the EHR's error.
+    """
+    if isinstance(error, CertificateError | TlsConfigError):
+        return "certificate"
+    if isinstance(error, AuthError):
+        return "credentials"
+    if isinstance(error, RejectedError) and error.status in (401, 403):
+        return "credentials"
+    if isinstance(error, OfflineError | SyncTimeoutError):
+        return "offline"
+    if isinstance(error, StoreError):
+        return "storage"
+    return "ehr"
 
 
 StatusListener = Callable[[SyncStatus], None]
@@ -250,6 +277,48 @@ class SyncEngine:
                 listener(progress)
             except Exception:
                 log.exception("progress_listener_failed")
+
+    # The first full pull ---------------------------------------------------------------------
+
+    async def has_complete_pull(self) -> bool:
+        """True once a full pull of this engine's scope has landed in the cache.
+
+        Every successful sync records its time (``LAST_SYNC_FACT``), and the store keeps a sync
+        state per scope and type. A cache that has synced but lacks the scope's own site and
+        encounter states holds another scope (a tablet moved to another ward) or an interrupted
+        pull: either way the board would be empty or wrong.
+        """
+        if await self.store.device_fact(LAST_SYNC_FACT) is None:
+            return False
+        state = await self.store.sync_state(self.scope.key)
+        return all(t in state for t in (*SITE_RESOURCES, "Encounter"))
+
+    async def first_pull_attempt(self) -> PullOutcome:
+        """One attempt at the first full pull; never raises for a sync or store failure.
+
+        A sync without reconciliation: a pull that has just read everything has nothing to
+        reconcile, and the board should not wait for a round of counts. The failure, if any, is
+        sorted by :func:`pull_failure`; a store error (a full disk, say) is one too, so the
+        caller can say so and try again.
+        """
+        error: BaseException | None
+        stored = 0
+        try:
+            report = await self.sync_once(reconcile_now=False)
+        except StoreError as exc:
+            error = exc
+        else:
+            error = report.error
+            stored = report.pulled.total if report.pulled is not None else 0
+        if error is None:
+            return PullOutcome(stored=stored)
+        retry_after = error.retry_after if isinstance(error, ServerError) else None
+        return PullOutcome(
+            failure=pull_failure(error),
+            stored=stored,
+            retry_after_s=retry_after,
+            cause=type(error).__name__,
+        )
 
     # One sync ------------------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
 """The first run as a service: when a cache needs it, progress as screen values, failures, retries.
 
-A scripted engine stands in for the sync engine (each attempt plays back progress and ends with a
-report or an error) and a fake clock and sleep stand in for time, so no test waits.
+A scripted engine stands in for the sync engine through the service's port (each attempt plays
+back progress and ends with a plain outcome: landed, or a failure already sorted into its kind)
+and a fake clock and sleep stand in for time, so no test waits. How the engine sorts the sync
+layer's errors into kinds is tested beside it (tests/sync/test_first_pull.py).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import get_args
 
 import pytest
 import pytest_asyncio
@@ -20,26 +23,10 @@ from bedside.services.first_run import (
     FailureKind,
     FirstRun,
     FirstRunState,
-    failure_kind,
 )
-from bedside.store import MemoryKeyStore, Store, StoreError
-from bedside.sync import (
-    AuthError,
-    CertificateError,
-    ConflictError,
-    OfflineError,
-    ProtocolError,
-    RejectedError,
-    Scope,
-    ServerError,
-    SyncError,
-    SyncReport,
-    SyncTimeoutError,
-)
-from bedside.sync.download import DownloadProgress, DownloadReport, Progress
-from bedside.sync.engine import LAST_SYNC_FACT
-from bedside.sync.scope import SITE_RESOURCES
-from bedside.sync.tls import TlsConfigError
+from bedside.store import MemoryKeyStore, Store
+from bedside.sync import Scope
+from bedside.sync.status import DownloadProgress, Progress, PullFailure, PullOutcome
 
 WARD = Scope("ward", "ward-3w")
 START = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
@@ -72,22 +59,28 @@ class FakeSleep:
 
 @dataclass
 class Step:
-    """One scripted attempt: progress to report, then an error (or success with ``stored``)."""
+    """One scripted attempt: progress to report, then a failure (or success with ``stored``)."""
 
     progress: list[DownloadProgress] = field(default_factory=list)
-    error: SyncError | StoreError | None = None
+    failure: PullFailure | None = None
     stored: int = 0
-    raise_store_error: bool = False
+    retry_after_s: float | None = None
+    cause: str | None = None
     before_end: Callable[[], Awaitable[None]] | None = None
 
 
 class ScriptedEngine:
-    def __init__(self, steps: list[Step], scope: Scope = WARD) -> None:
+    """The first run's port (``FirstPullPort``), played from a script."""
+
+    def __init__(self, steps: list[Step], scope: Scope = WARD, *, complete: bool = False) -> None:
         self.scope = scope
         self.steps = list(steps)
+        self.complete = complete
         self.listeners: list[Progress] = []
         self.attempts = 0
-        self.reconcile_asked: list[bool | None] = []
+
+    async def has_complete_pull(self) -> bool:
+        return self.complete
 
     def add_progress_listener(self, listener: Progress) -> None:
         self.listeners.append(listener)
@@ -95,9 +88,8 @@ class ScriptedEngine:
     def remove_progress_listener(self, listener: Progress) -> None:
         self.listeners.remove(listener)
 
-    async def sync_once(self, *, reconcile_now: bool | None = None) -> SyncReport:
+    async def first_pull_attempt(self) -> PullOutcome:
         self.attempts += 1
-        self.reconcile_asked.append(reconcile_now)
         step = self.steps.pop(0)
         for progress in step.progress:
             for listener in list(self.listeners):
@@ -105,12 +97,11 @@ class ScriptedEngine:
             await asyncio.sleep(0)
         if step.before_end is not None:
             await step.before_end()
-        if isinstance(step.error, StoreError):
-            raise step.error
-        report = SyncReport(error=step.error)
-        if step.error is None:
-            report.pulled = DownloadReport(stored={"Observation": step.stored})
-        return report
+        if step.failure is None:
+            return PullOutcome(stored=step.stored)
+        return PullOutcome(
+            step.failure, 0, step.retry_after_s, step.cause or f"{step.failure.title()}Error"
+        )
 
 
 @pytest_asyncio.fixture
@@ -138,45 +129,17 @@ def downloading(stored: int, expected: int | None, kind: str | None) -> Download
     return DownloadProgress("downloading", stored, expected, kind)
 
 
-async def _mark_synced(store: Store, scope: Scope) -> None:
-    await store.set_device_fact(LAST_SYNC_FACT, "2026-11-24T06:00:00Z")
-    for resource_type in (*SITE_RESOURCES, "Encounter"):
-        await store.set_sync_state(scope.key, resource_type, "2026-11-24T06:00:00Z")
-
-
 # When a first pull is needed ----------------------------------------------------------------
 
 
 @pytest.mark.asyncio
-async def test_a_cache_that_never_synced_needs_its_first_pull(
-    store: Store, clock: FakeClock, sleep: FakeSleep
+@pytest.mark.parametrize("complete", [False, True], ids=["empty", "complete"])
+async def test_a_first_pull_is_needed_until_the_engine_holds_a_complete_one(
+    store: Store, clock: FakeClock, sleep: FakeSleep, complete: bool
 ) -> None:
-    assert await first_run(ScriptedEngine([]), store, clock, sleep).needs_first_pull()
-
-
-@pytest.mark.asyncio
-async def test_a_cache_that_synced_its_scope_needs_no_first_pull(
-    store: Store, clock: FakeClock, sleep: FakeSleep
-) -> None:
-    await _mark_synced(store, WARD)
-    assert not await first_run(ScriptedEngine([]), store, clock, sleep).needs_first_pull()
-
-
-@pytest.mark.asyncio
-async def test_a_cache_synced_for_another_ward_still_needs_a_first_pull_for_this_one(
-    store: Store, clock: FakeClock, sleep: FakeSleep
-) -> None:
-    await _mark_synced(store, Scope("ward", "ward-2e"))
-    assert await first_run(ScriptedEngine([]), store, clock, sleep).needs_first_pull()
-
-
-@pytest.mark.asyncio
-async def test_a_pull_interrupted_before_the_ward_was_complete_still_needs_a_first_pull(
-    store: Store, clock: FakeClock, sleep: FakeSleep
-) -> None:
-    await store.set_device_fact(LAST_SYNC_FACT, "2026-11-24T06:00:00Z")
-    await store.set_sync_state(WARD.key, "Location", "2026-11-24T06:00:00Z")
-    assert await first_run(ScriptedEngine([]), store, clock, sleep).needs_first_pull()
+    engine = ScriptedEngine([], complete=complete)
+    assert await first_run(engine, store, clock, sleep).needs_first_pull() is not complete
+    assert engine.attempts == 0  # asking pulls nothing
 
 
 # Progress -----------------------------------------------------------------------------------
@@ -202,10 +165,9 @@ async def test_progress_becomes_screen_states_with_counts_the_estimate_and_the_t
         ]
     )
     states: list[FirstRunState] = []
-    report = await first_run(engine, store, clock, sleep).run(states.append)
+    outcome = await first_run(engine, store, clock, sleep).run(states.append)
 
-    assert report.ok
-    assert engine.reconcile_asked == [False]  # the board does not wait for a round of counts
+    assert outcome == PullOutcome(stored=6010)  # the landed attempt's outcome
     assert [s.stage for s in states] == [
         "connecting",
         "downloading",
@@ -278,26 +240,21 @@ async def test_a_ward_already_in_the_cache_is_named_from_the_start(
 # Failures -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("error", "kind"),
-    [
-        (OfflineError("no route"), FailureKind.OFFLINE),
-        (SyncTimeoutError("slow"), FailureKind.OFFLINE),
-        (AuthError("refused", status=401), FailureKind.CREDENTIALS),
-        (RejectedError("forbidden", status=403), FailureKind.CREDENTIALS),
-        (CertificateError("untrusted"), FailureKind.CERTIFICATE),
-        (TlsConfigError("bad bundle"), FailureKind.CERTIFICATE),
-        (ServerError("down", status=500), FailureKind.EHR),
-        (ServerError("busy", status=429), FailureKind.EHR),
-        (ProtocolError("not a bundle"), FailureKind.EHR),
-        (RejectedError("bad query", status=400), FailureKind.EHR),
-        (ConflictError("moved on", status=412), FailureKind.EHR),
-        (StoreError("disk full"), FailureKind.STORAGE),
-    ],
-    ids=lambda value: type(value).__name__ if isinstance(value, Exception) else str(value),
-)
-def test_every_failure_has_one_kind(error: Exception, kind: FailureKind) -> None:
-    assert failure_kind(error) is kind
+def test_every_failure_the_engine_can_name_has_one_kind() -> None:
+    assert {kind.value for kind in FailureKind} == set(get_args(PullFailure))
+    for failure in get_args(PullFailure):
+        assert FailureKind(failure).value == failure
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("failure", get_args(PullFailure))
+async def test_each_failed_attempt_is_shown_as_its_kind(
+    store: Store, clock: FakeClock, sleep: FakeSleep, failure: PullFailure
+) -> None:
+    engine = ScriptedEngine([Step(failure=failure), Step(stored=1)])
+    states: list[FirstRunState] = []
+    await first_run(engine, store, clock, sleep).run(states.append)
+    assert [s.failure for s in states if s.stage == "waiting"] == [FailureKind(failure)]
 
 
 def test_every_kind_says_why_in_one_sentence() -> None:
@@ -312,12 +269,11 @@ def test_every_kind_says_why_in_one_sentence() -> None:
 async def test_a_failed_pull_is_tried_again_after_5_15_30_and_then_every_60_seconds(
     store: Store, clock: FakeClock, sleep: FakeSleep
 ) -> None:
-    offline = OfflineError("The EHR cannot be reached (no connection).")
-    engine = ScriptedEngine([Step(error=offline) for _ in range(6)] + [Step(stored=3)])
+    engine = ScriptedEngine([Step(failure="offline") for _ in range(6)] + [Step(stored=3)])
     states: list[FirstRunState] = []
-    report = await first_run(engine, store, clock, sleep).run(states.append)
+    outcome = await first_run(engine, store, clock, sleep).run(states.append)
 
-    assert report.ok
+    assert outcome.ok
     assert engine.attempts == 7
     assert sleep.slept == [5.0, 15.0, 30.0, 60.0, 60.0, 60.0]
     assert RETRY_DELAYS_S == (5.0, 15.0, 30.0, 60.0)
@@ -337,7 +293,7 @@ async def test_the_waiting_state_says_how_long_until_the_next_try(
 ) -> None:
     hold = asyncio.Event()
     sleep = FakeSleep(clock, hold=hold)
-    engine = ScriptedEngine([Step(error=AuthError("refused")), Step(stored=1)])
+    engine = ScriptedEngine([Step(failure="credentials"), Step(stored=1)])
     service = first_run(engine, store, clock, sleep)
     assert service.seconds_until_next_try() is None
     task = asyncio.ensure_future(service.run())
@@ -357,11 +313,12 @@ async def test_the_waiting_state_says_how_long_until_the_next_try(
 async def test_a_retry_after_longer_than_the_back_off_is_honoured(
     store: Store, clock: FakeClock, sleep: FakeSleep
 ) -> None:
-    busy = ServerError("busy", status=503, retry_after=120.0)
-    flooded = ServerError("busy", status=503, retry_after=86400.0)
-    engine = ScriptedEngine([Step(error=busy), Step(error=flooded), Step(stored=1)])
+    busy = Step(failure="ehr", retry_after_s=120.0)
+    flooded = Step(failure="ehr", retry_after_s=86400.0)
+    brief = Step(failure="ehr", retry_after_s=2.0)  # shorter than the back-off: the back-off
+    engine = ScriptedEngine([busy, flooded, brief, Step(stored=1)])
     await first_run(engine, store, clock, sleep).run()
-    assert sleep.slept == [120.0, 600.0]  # and never hours, whatever the EHR says
+    assert sleep.slept == [120.0, 600.0, 30.0]  # and never hours, whatever the EHR says
 
 
 @pytest.mark.asyncio
@@ -370,15 +327,15 @@ async def test_try_again_now_starts_the_next_attempt_without_waiting_for_the_bac
 ) -> None:
     never = asyncio.Event()
     sleep = FakeSleep(clock, hold=never)
-    engine = ScriptedEngine([Step(error=ServerError("down", status=500)), Step(stored=7)])
+    engine = ScriptedEngine([Step(failure="ehr"), Step(stored=7)])
     service = first_run(engine, store, clock, sleep)
     states: list[FirstRunState] = []
     task = asyncio.ensure_future(service.run(states.append))
     await sleep.started.wait()
     assert service.state.failure is FailureKind.EHR
     service.try_now()
-    report = await asyncio.wait_for(task, timeout=5)
-    assert report.ok
+    outcome = await asyncio.wait_for(task, timeout=5)
+    assert outcome == PullOutcome(stored=7)
     assert engine.attempts == 2
     assert states[-1].stage == "done"
 
@@ -387,10 +344,10 @@ async def test_try_again_now_starts_the_next_attempt_without_waiting_for_the_bac
 async def test_a_cache_that_cannot_save_is_reported_and_tried_again(
     store: Store, clock: FakeClock, sleep: FakeSleep
 ) -> None:
-    engine = ScriptedEngine([Step(error=StoreError("database or disk is full")), Step(stored=2)])
+    engine = ScriptedEngine([Step(failure="storage"), Step(stored=2)])
     states: list[FirstRunState] = []
-    report = await first_run(engine, store, clock, sleep).run(states.append)
-    assert report.ok
+    outcome = await first_run(engine, store, clock, sleep).run(states.append)
+    assert outcome.ok
     assert [s.failure for s in states if s.stage == "waiting"] == [FailureKind.STORAGE]
 
 
@@ -399,7 +356,7 @@ async def test_giving_up_stops_the_retries_and_the_listening(
     store: Store, clock: FakeClock
 ) -> None:
     sleep = FakeSleep(clock, hold=asyncio.Event())
-    engine = ScriptedEngine([Step(error=OfflineError("down"))])
+    engine = ScriptedEngine([Step(failure="offline")])
     service = first_run(engine, store, clock, sleep)
     task = asyncio.ensure_future(service.run())
     await sleep.started.wait()
@@ -412,14 +369,15 @@ async def test_giving_up_stops_the_retries_and_the_listening(
 
 
 @pytest.mark.asyncio
-async def test_the_log_names_the_kind_and_never_the_ehrs_words(
+async def test_the_log_names_the_kind_and_the_cause(
     store: Store, clock: FakeClock, sleep: FakeSleep, caplog: pytest.LogCaptureFixture
 ) -> None:
-    detail = "Patient DUPONT Marie not found"  # what a careless EHR might put in a message
-    engine = ScriptedEngine([Step(error=RejectedError(detail, status=400)), Step(stored=1)])
+    # The EHR's own words never reach the service: the engine hands over only the kind and the
+    # error's type (tests/sync/test_first_pull.py).
+    engine = ScriptedEngine([Step(failure="ehr", cause="RejectedError"), Step(stored=1)])
     with caplog.at_level("INFO", logger="bedside.services.first_run"):
         await first_run(engine, store, clock, sleep).run()
     assert "first_run_failed" in caplog.text
-    assert "kind=ehr" in caplog.text
+    assert "kind=ehr cause=RejectedError" in caplog.text
     assert "first_run_landed" in caplog.text
-    assert "DUPONT" not in caplog.text
+    assert "resources=1" in caplog.text

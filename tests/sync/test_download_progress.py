@@ -14,7 +14,7 @@ import pytest
 
 from bedside.store import Store
 from bedside.sync import FhirClient, SyncEngine, TokenSource
-from bedside.sync.download import DownloadProgress
+from bedside.sync.status import DownloadProgress
 from tests.sync.ehr import FAST_RETRY, SCOPES, Ehr, own_ehr
 
 
