@@ -129,19 +129,14 @@ def run_demo(options: DemoOptions) -> int:
             screenshot_dir = options.screenshot_dir
             return run_in_qt(lambda: _screenshots(server, ward, data_dir, screenshot_dir, options))
         try:
-            if options.bed is not None:
-                bed_id = demo_beds(ward).get(options.bed) or _bed_by_number(ward, options.bed)
-                settings = demo_settings(
-                    server.base_url, ward, kind="bed", location_id=bed_id, client_id=DEMO_CLIENT_ID
-                )
+            if options.bed is None:
+                kind, location_id = "ward", ward.ward_id
             else:
-                settings = demo_settings(
-                    server.base_url,
-                    ward,
-                    kind="ward",
-                    location_id=ward.ward_id,
-                    client_id=DEMO_CLIENT_ID,
-                )
+                kind = "bed"
+                location_id = demo_beds(ward).get(options.bed) or _bed_by_number(ward, options.bed)
+            settings = demo_settings(
+                server.base_url, ward, kind=kind, location_id=location_id, client_id=DEMO_CLIENT_ID
+            )
             keys = enroll_demo_tablet(settings, server.sandbox, data_dir)
         except EnrollmentError as exc:
             print(f"bedside demo: {exc}", file=sys.stderr)

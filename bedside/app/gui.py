@@ -139,7 +139,7 @@ def run_windowed(settings: Settings, keys: KeyStore, data_dir: Path, options: Wi
 async def run_tablet(
     settings: Settings, keys: KeyStore, data_dir: Path, options: WindowOptions
 ) -> int:
-    """Open the device's tablet and show it until its last window closes; the exit code.
+    """Open the device's tablet and show it until its window closes; the exit code.
 
     A device that cannot open (not enrolled, no usable key store, a cache the key does not open,
     a CA bundle that cannot be read) is refused with one sentence on stderr and exit code 2.
@@ -173,7 +173,7 @@ def translations_for(language: str | None) -> Translations:
 
 
 async def show_tablet(tablet: Tablet, options: WindowOptions) -> None:
-    """The tablet's screens until the last window closes (or the task is cancelled)."""
+    """The tablet's screens until its window is closed (or the task is cancelled)."""
     from bedside.ui import ops
 
     translations = translations_for(options.language)
@@ -219,7 +219,7 @@ async def first_pull(tablet: Tablet, options: WindowOptions) -> bool:
 def _close_later(screen: QWidget) -> None:
     from PySide6.QtCore import QTimer
 
-    # After the main window is shown: closing the last window first would end the app.
+    # Once the main window is up, so the screen never shows the bare desktop in between.
     QTimer.singleShot(0, screen.close)
     QTimer.singleShot(0, screen.deleteLater)
 

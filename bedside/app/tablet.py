@@ -8,6 +8,7 @@ before the client and closes the cache last, whatever happened in between.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -20,17 +21,15 @@ from bedside.services.first_run import FirstRun
 from bedside.services.workspace import NurseWorkspace, PatientWorkspace
 from bedside.settings import Settings
 from bedside.store import KeyStore, Store, cache_path, key_name
-from bedside.sync import FhirClient, SyncEngine
+from bedside.sync import SyncEngine
 
 
 @dataclass
 class Tablet:
     """A device's open cache, its EHR client, its sync engine and the services on top."""
 
-    settings: Settings
     device: Device
     store: Store
-    client: FhirClient
     engine: SyncEngine
     workspace: NurseWorkspace
     # A bed tablet's patient mode (None on a ward tablet).
@@ -56,7 +55,8 @@ async def open_tablet(
     background (the window).
     """
     device = device_of(settings)
-    creds = credentials(settings, device, keys)
+    # The key store may block (D-Bus, Windows Credential Manager): never on the GUI thread.
+    creds = await asyncio.to_thread(credentials, settings, device, keys)
     store = await Store.open(
         cache_path(data_dir, device.site_id), keys, key_name=key_name(device.site_id)
     )
@@ -82,7 +82,7 @@ async def open_tablet(
             )
             try:
                 first_run = FirstRun(engine, store, clock=clock)
-                yield Tablet(settings, device, store, client, engine, workspace, patient, first_run)
+                yield Tablet(device, store, engine, workspace, patient, first_run)
             finally:
                 # Stops the background loop and any push in flight before the client closes.
                 await engine.stop()
