@@ -322,7 +322,8 @@ class SyncEngine:
 
     # One sync ------------------------------------------------------------------------------
 
-    async def _abilities_of_server(self) -> ServerAbilities:
+    async def abilities(self) -> ServerAbilities:
+        """What the EHR declares in its CapabilityStatement, read once per engine."""
         if self._abilities is None:
             statement = await self.client.capabilities()
             self._abilities = ServerAbilities.from_capability_statement(statement)
@@ -336,7 +337,7 @@ class SyncEngine:
     async def _push(self) -> UploadReport:
         self._set_status(activity="pushing")
         uploader = Uploader(
-            self.client, self.store, await self._abilities_of_server(), clock=self._clock
+            self.client, self.store, await self.abilities(), clock=self._clock
         )
         return await uploader.drain()
 
