@@ -1,8 +1,11 @@
 """Recording on this tablet: every clinical event and every change goes through here.
 
-A clinical event (a vital sign, an administration, a meal selection, an acknowledgement) gets a
-client-generated UUID as its id and an ``identifier`` in the site's device namespace, so an upload
-repeated after a lost answer can never create a twin on the EHR. The local copy and its outbox
+A clinical event (a vital sign, an administration, a meal selection, an acknowledgement, an audit
+event) gets a client-generated UUID as its id and the same UUID as its upload key: a ``meta.tag``
+in the site's namespace (:func:`bedside.models.codes.upload_key_system`), which every R4 type has
+and every server searches, so an upload repeated after a lost answer can never create a twin on
+the EHR, even on a server that gives the resource an id of its own. Types that have an
+``identifier`` carry the key there too. The local copy and its outbox
 row are written in one transaction by the store; events that belong together (a round of vital
 signs) are written in one transaction too (:meth:`Recorder.record_events`). This module only
 prepares the resources and tells the sync engine that something is waiting (through the
@@ -16,14 +19,10 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC
 from typing import Any
 
+from bedside.models.codes import TYPES_WITHOUT_IDENTIFIER, upload_key_system
 from bedside.services.clock import Clock, system_clock
 from bedside.store import LocalChange, OutboxEntry, Store
 from bedside.store.records import ChangeKind, Operation
-
-
-def event_identifier_system(site_id: str) -> str:
-    """The identifier namespace of events recorded on this site's tablets."""
-    return f"urn:bedside:site:{site_id}:event"
 
 
 def _instant(clock: Clock) -> str:
@@ -52,7 +51,7 @@ class Recorder:
         written: Callable[[], None] | None = None,
     ) -> None:
         self._store = store
-        self._system = event_identifier_system(site_id)
+        self._system = upload_key_system(site_id)
         self._clock = clock
         self._written = written
 
@@ -77,13 +76,15 @@ class Recorder:
         event = dict(resource)
         event_id = str(uuid.uuid4())
         event["id"] = event_id
-        identifiers = [i for i in event.get("identifier") or [] if isinstance(i, dict)]
-        event["identifier"] = [*identifiers, {"system": self._system, "value": event_id}]
+        if event.get("resourceType") not in TYPES_WITHOUT_IDENTIFIER:
+            identifiers = [i for i in event.get("identifier") or [] if isinstance(i, dict)]
+            event["identifier"] = [*identifiers, {"system": self._system, "value": event_id}]
         # Versions are the EHR's to give; what the resource declares about itself (its tags,
         # e.g. a patient's meal selection, security labels and profiles) is the app's to send.
         declared = _declared_meta(event.pop("meta", None))
-        if declared:
-            event["meta"] = declared
+        tags = [t for t in declared.get("tag") or [] if isinstance(t, dict)]
+        declared["tag"] = [*tags, {"system": self._system, "code": event_id}]
+        event["meta"] = declared
         return event
 
     async def record_update(self, resource: Mapping[str, Any]) -> OutboxEntry:

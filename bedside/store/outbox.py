@@ -125,9 +125,11 @@ def complete_upload(
     """The EHR holds the row's change: settle the row and take the server's copy locally.
 
     ``server_resource`` is what the EHR stored (``None`` after a delete, or when it did not say).
-    When the EHR gave the resource another id (a conditional create on a server without
-    create-as-update), the local copy is moved to that id. Later local changes of the same
-    resource are rebased on the new version so their ``If-Match`` is right.
+    When the EHR gave the resource another id (a ``POST`` on a server without create-as-update),
+    the local copy moves to that id, and so does every later row of the resource (its meal
+    changed again before the first upload, say) and every reference to it in rows still to be
+    sent: they are updates of the EHR's resource now. Later local changes of the same resource
+    are rebased on the new version so their ``If-Match`` is right.
     """
     with transaction(conn, "settling an upload"):
         entry = _entry(conn, seq)
@@ -152,8 +154,10 @@ def complete_upload(
             return _entry(conn, seq)
         server_id = server_resource.get("id")
         if isinstance(server_id, str) and server_id != entry.resource_id:
-            _drop_resource(conn, entry.resource_type, entry.resource_id)
-            conn.execute(_UPSERT_SERVER, _row(server_resource, "synced"))
+            _follow_server_id(conn, entry, server_id, version, keep_local=later)
+            if not later:
+                conn.execute(_UPSERT_SERVER, _row(server_resource, "synced"))
+            note.resource(server_resource)
             return _entry(conn, seq)
         if later:
             conn.execute(
@@ -170,6 +174,67 @@ def complete_upload(
             _mark_resource(conn, entry.resource_type, entry.resource_id, "synced")
             conn.execute(_UPSERT_SERVER, _row(server_resource, "synced"))
         return _entry(conn, seq)
+
+
+def _follow_server_id(
+    conn: Connection, entry: OutboxEntry, server_id: str, version: str | None, *, keep_local: bool
+) -> None:
+    """Move the tablet's id of ``entry``'s resource to the one the EHR gave it, everywhere."""
+    old_reference = f"{entry.resource_type}/{entry.resource_id}"
+    new_reference = f"{entry.resource_type}/{server_id}"
+    local = conn.execute(
+        "SELECT json FROM resource WHERE type = ? AND id = ?",
+        (entry.resource_type, entry.resource_id),
+    ).fetchone()
+    _drop_resource(conn, entry.resource_type, entry.resource_id)
+    if keep_local and local is not None:
+        # Changed again since: the local copy stays what the nurse sees, under the EHR's id.
+        moved = _with_id(_loads(local[0]), server_id, version)
+        conn.execute(_UPSERT_PENDING, _row(moved, "pending"))
+    rows = conn.execute(
+        "SELECT seq, type, id, base_version, payload FROM outbox"
+        f" WHERE seq > ? AND state IN {_UNSETTLED}"
+        " AND ((type = ? AND id = ?) OR instr(payload, ?) > 0)",
+        (entry.seq, entry.resource_type, entry.resource_id, f'"{old_reference}"'),
+    ).fetchall()
+    for row_seq, row_type, row_id, base_version, payload in rows:
+        same = (row_type, row_id) == (entry.resource_type, entry.resource_id)
+        body = None if payload is None else _loads(payload)
+        if body is not None:
+            body = _retarget_references(body, old_reference, new_reference)
+            if same:
+                body = _with_id(body, server_id, version)
+        conn.execute(
+            "UPDATE outbox SET id = ?, base_version = ?, payload = ? WHERE seq = ?",
+            (
+                server_id if same else row_id,
+                version if same else base_version,
+                None if body is None else _dumps(body),
+                row_seq,
+            ),
+        )
+
+
+def _with_id(resource: Mapping[str, Any], resource_id: str, version: str | None) -> dict[str, Any]:
+    moved = {**resource, "id": resource_id}
+    meta = {k: v for k, v in (resource.get("meta") or {}).items() if k != "versionId"}
+    if version is not None:
+        meta["versionId"] = version
+    if meta:
+        moved["meta"] = meta
+    return moved
+
+
+def _retarget_references(value: Any, old: str, new: str) -> Any:
+    """``value`` with every ``{"reference": old}`` pointing at ``new`` instead."""
+    if isinstance(value, dict):
+        return {
+            key: new if key == "reference" and item == old else _retarget_references(item, old, new)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_retarget_references(item, old, new) for item in value]
+    return value
 
 
 def reject_upload(conn: Connection, /, seq: int, message: str, *, note: ChangeNote) -> None:

@@ -2,9 +2,11 @@
 
 How each kind of row goes out (see ``fhir.md``):
 
-* **create** (clinical events, new meal selections): the row carries a client-chosen id and an
-  ``identifier``. ``PUT {type}/{id}`` when the server allows create-as-update for the type (a
-  repeat is harmless), otherwise ``POST`` with ``If-None-Exist: identifier=system|value``.
+* **create** (clinical events, new meal selections, audit events): the row carries a
+  client-chosen id and the same UUID as its upload key, a ``meta.tag``. ``PUT {type}/{id}`` when
+  the server allows create-as-update for the type (a repeat is harmless), otherwise ``POST``
+  without the id and with ``If-None-Exist: _tag=system|code``. A server that gives the resource
+  an id of its own: the store moves the local copy, and every later row of it, to that id.
 * **update** of a mutable resource: ``PUT`` with ``If-Match: W/"base version"``. A 412 is a
   conflict, handled by the type's rule (:mod:`bedside.sync.conflicts`).
 * **delete**: ``DELETE`` with ``If-Match``; "already gone" counts as done.
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from bedside.models.codes import is_upload_key_system
 from bedside.store import OutboxEntry, Store
 from bedside.sync.abilities import ServerAbilities
 from bedside.sync.client import FhirClient, json_object
@@ -74,16 +77,40 @@ def _version(resource: Mapping[str, Any] | None) -> str | None:
     return version if isinstance(version, str) else None
 
 
-def _search_identifier(resource: Mapping[str, Any]) -> str | None:
-    """``system|value`` of the resource's first complete identifier (our device namespace)."""
+def upload_key(resource: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The search that finds this row's resource on the EHR: ``("_tag", "system|code")``.
+
+    Every resource a tablet writes carries its exactly-once key as a ``meta.tag``
+    (:func:`bedside.models.codes.upload_key_system`). Rows queued by an older Bedside carry it
+    only as an ``identifier``; those are found by that.
+    """
+    meta = resource.get("meta")
+    tags = meta.get("tag") if isinstance(meta, Mapping) else None
+    for tag in tags if isinstance(tags, list) else []:
+        if isinstance(tag, Mapping):
+            system, code = tag.get("system"), tag.get("code")
+            if isinstance(system, str) and isinstance(code, str) and is_upload_key_system(system):
+                return "_tag", f"{system}|{code}"
     identifiers = resource.get("identifier")
-    candidates = identifiers if isinstance(identifiers, list) else [identifiers]
-    for identifier in candidates:
-        if isinstance(identifier, dict):
+    for identifier in identifiers if isinstance(identifiers, list) else []:
+        if isinstance(identifier, Mapping):
             system, value = identifier.get("system"), identifier.get("value")
-            if isinstance(system, str) and isinstance(value, str) and system and value:
-                return f"{system}|{value}"
+            if isinstance(system, str) and isinstance(value, str) and is_upload_key_system(system):
+                return "identifier", f"{system}|{value}"
     return None
+
+
+def _as_new(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The body of a ``POST``: no id and no server metadata — those are the EHR's to give."""
+    body = {key: value for key, value in payload.items() if key != "id"}
+    meta = payload.get("meta")
+    if isinstance(meta, Mapping):
+        kept = {k: meta[k] for k in ("tag", "security", "profile", "source") if meta.get(k)}
+        if kept:
+            body["meta"] = kept
+        else:
+            body.pop("meta", None)
+    return body
 
 
 class Uploader:
@@ -149,8 +176,12 @@ class Uploader:
                 return await self._update(entry)
             return await self._delete(entry)
         except RejectedError as exc:
-            if entry.operation != "create" and exc.status in (404, 410):
-                return await self._conflict(entry, None)  # gone on the EHR meanwhile
+            if entry.operation != "create" and exc.status == 410:
+                return await self._conflict(entry, None, rule="deleted")
+            if entry.operation != "create" and exc.status == 404:
+                # Not "deleted": the EHR may never have had it (a create it refused, a server
+                # that forgets), and a nurse must not be told someone deleted it.
+                return await self._conflict(entry, None, rule="not_found")
             return await self._reject(entry, exc)
 
     # Sending -------------------------------------------------------------------------------
@@ -165,12 +196,12 @@ class Uploader:
                 headers=PREFER_REPRESENTATION,
             )
         else:
-            identifier = _search_identifier(payload)
-            if identifier is None:
+            key = upload_key(payload)
+            if key is None:
                 return await self._reject(
                     entry,
                     RejectedError(
-                        "This record has no identifier, and the EHR does not accept records at an "
+                        "This record has no upload key, and the EHR does not accept records at an "
                         "id chosen by the tablet; it cannot be sent without risking a duplicate."
                     ),
                 )
@@ -178,12 +209,12 @@ class Uploader:
                 response = await self._client.request(
                     "POST",
                     entry.resource_type,
-                    body=payload,
-                    headers={**PREFER_REPRESENTATION, "If-None-Exist": f"identifier={identifier}"},
+                    body=_as_new(payload),
+                    headers={**PREFER_REPRESENTATION, "If-None-Exist": "=".join(key)},
                 )
             except ConflictError:
-                # 412 here: several resources on the EHR carry this identifier already.
-                found = await self._find_by_identifier(entry.resource_type, identifier)
+                # 412 here: several resources on the EHR carry this key already.
+                found = await self._find_by_key(entry.resource_type, key)
                 return await self._conflict(entry, found, rule="duplicate")
         return await self._complete(entry, await self._stored_answer(entry, response))
 
@@ -236,10 +267,8 @@ class Uploader:
 
     # Reading back after a lost answer -------------------------------------------------------
 
-    async def _find_by_identifier(
-        self, resource_type: str, identifier: str
-    ) -> dict[str, Any] | None:
-        async for page in self._client.search(resource_type, {"identifier": identifier}):
+    async def _find_by_key(self, resource_type: str, key: tuple[str, str]) -> dict[str, Any] | None:
+        async for page in self._client.search(resource_type, {key[0]: key[1]}):
             for resource in page.resources:
                 if resource.get("resourceType") == resource_type:
                     return resource
@@ -252,12 +281,8 @@ class Uploader:
             if entry.resource_type in self._abilities.update_create:
                 found = await self._client.read(entry.resource_type, entry.resource_id)
             else:
-                identifier = _search_identifier(payload)
-                found = (
-                    None
-                    if identifier is None
-                    else await self._find_by_identifier(entry.resource_type, identifier)
-                )
+                key = upload_key(payload)
+                found = None if key is None else await self._find_by_key(entry.resource_type, key)
             return None if found is None else await self._complete(entry, found)
         server = await self._client.read(entry.resource_type, entry.resource_id)
         if entry.operation == "delete":
@@ -267,7 +292,7 @@ class Uploader:
                 return None
             return await self._conflict(entry, server)
         if server is None:
-            return await self._conflict(entry, None)
+            return await self._conflict(entry, None, rule="not_found")
         if same_content(server, payload):
             return await self._complete(entry, server)
         if entry.base_version is None or _version(server) == entry.base_version:
@@ -316,8 +341,13 @@ class Uploader:
                     return "merged"
         if rule == "duplicate":
             reason = (
-                f"Several {entry.resource_type} records with this record's identifier already "
+                f"Several {entry.resource_type} records with this record's upload key already "
                 "exist on the EHR; check them and keep one."
+            )
+        elif server is None and rule == "not_found":
+            reason = (
+                f"The EHR has no {entry.resource_type} with this record's id (it never arrived "
+                "there, or was removed); choose whether to send it again or drop this change."
             )
         elif server is None:
             reason = (

@@ -22,7 +22,8 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from bedside.services.recording import Recorder, event_identifier_system
+from bedside.models.codes import upload_key_system
+from bedside.services.recording import Recorder
 from bedside.store import MemoryKeyStore, Store
 from bedside.sync import SyncEngine
 from tests.sync.ehr import SITE, Ehr, cache_matches_server, own_ehr, vital_sign
@@ -140,7 +141,7 @@ async def _run_scenario(
 
 
 async def _event_counts(ehr: Ehr, event_ids: list[str]) -> dict[str, int]:
-    system = event_identifier_system(SITE)
+    system = upload_key_system(SITE)
     async with ehr.client() as client:
         return {
             eid: await client.count("Observation", {"identifier": f"{system}|{eid}"})
