@@ -334,12 +334,12 @@ class SyncEngine:
         async with self._lock:
             return await self._push()
 
-    async def _push(self) -> UploadReport:
+    async def _push(self, report: UploadReport | None = None) -> UploadReport:
+        """Drain the outbox, counting into ``report`` as rows settle — so a drain stopped by
+        a lost connection still reports the uploads the EHR accepted before it."""
         self._set_status(activity="pushing")
-        uploader = Uploader(
-            self.client, self.store, await self.abilities(), clock=self._clock
-        )
-        return await uploader.drain()
+        uploader = Uploader(self.client, self.store, await self.abilities(), clock=self._clock)
+        return await uploader.drain(report)
 
     async def sync_once(self, *, reconcile_now: bool | None = None) -> SyncReport:
         """Push, pull, refresh, reconcile when due, purge, push again; never raises SyncError.
@@ -372,7 +372,7 @@ class SyncEngine:
 
     async def _sync(self, report: SyncReport, reconcile_now: bool | None) -> None:
         self._report_progress(DownloadProgress("connecting"))  # signing in, uploading first
-        report.pushed = await self._push()
+        await self._push(report.pushed)
         self._set_status(online=True, activity="pulling")
         downloader = Downloader(
             self.client,
@@ -404,11 +404,7 @@ class SyncEngine:
         if pulled.server_times:
             await self.store.set_device_fact(LAST_SYNC_FACT, min(pulled.server_times.values()))
         if await self.store.outbox(("pending",)):
-            second = await self._push()  # written while we pulled
-            report.pushed.done += second.done
-            report.pushed.conflict += second.conflict
-            report.pushed.rejected += second.rejected
-            report.pushed.merged += second.merged
+            await self._push(report.pushed)  # written while we pulled
         self._report_progress(DownloadProgress("done", pulled.total))
 
     async def _reconcile_due(self) -> bool:

@@ -54,9 +54,14 @@ class UploadReport:
     conflict: int = 0
     rejected: int = 0
     read_back: int = 0  # rows whose earlier answer was lost and that were read back first
-    waiting: int = 0  # rows held behind an unsettled row of the same resource
+    held: set[int] = field(default_factory=set)  # rows waiting behind an unsettled row
     outcomes: dict[int, Outcome] = field(default_factory=dict)
     resource_types: set[str] = field(default_factory=set)  # of the rows settled or parked
+
+    @property
+    def waiting(self) -> int:
+        """Rows held behind an unsettled row of the same resource (once, however many drains)."""
+        return len(self.held - self.outcomes.keys())
 
     @property
     def total(self) -> int:
@@ -129,9 +134,13 @@ class Uploader:
         self._abilities = abilities
         self._clock = clock
 
-    async def drain(self) -> UploadReport:
-        """Send every pending row, oldest first (see the module docstring for the rules)."""
-        report = UploadReport()
+    async def drain(self, report: UploadReport | None = None) -> UploadReport:
+        """Send every pending row, oldest first (see the module docstring for the rules).
+
+        Counts go into ``report`` (a new one when None) as each row settles, so the caller
+        still has them when the drain stops on an error.
+        """
+        report = UploadReport() if report is None else report
         held = {(c.resource_type, c.resource_id) for c in await self._store.open_conflicts()}
         held |= {
             (row.resource_type, row.resource_id) for row in await self._store.outbox(("rejected",))
@@ -139,7 +148,7 @@ class Uploader:
         for entry in await self._store.outbox(("pending", "in_flight")):
             key = (entry.resource_type, entry.resource_id)
             if key in held:
-                report.waiting += 1
+                report.held.add(entry.seq)
                 continue
             try:
                 outcome = await self.upload(entry, report)

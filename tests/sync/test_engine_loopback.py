@@ -284,3 +284,37 @@ async def test_the_status_counts_follow_the_outbox_whoever_changes_it_without_a_
         await counts(pending=0, rejected=0)
         assert all(status.activity == "idle" for status in seen)  # no sync ran meanwhile
         await engine.stop()
+
+
+@pytest.mark.asyncio
+async def test_a_sync_stopped_by_the_network_still_reports_the_uploads_the_ehr_accepted(
+    store: Store,
+) -> None:
+    from tests.sync.fault_proxy import Fault, FaultProxy, ProxiedRequest
+
+    writes: list[int] = []
+
+    def third_write_is_cut(request: ProxiedRequest) -> Fault | None:
+        if request.method in ("PUT", "POST") and "/Observation" in request.target:
+            writes.append(request.seq)
+            if len(writes) >= 3:
+                return Fault.reset_before()
+        return None
+
+    async with own_ehr() as ehr:
+        with FaultProxy(ehr.base_url, None) as proxy:
+            async with ehr.client(proxy.base_url, timeout=2) as client:
+                engine = SyncEngine(store, client, ehr.scope)
+                assert (await engine.sync_once()).ok
+                recorder = Recorder(store, SITE)
+                patient = await _patient(store)
+                for i in range(4):
+                    await recorder.record_event(vital_sign(patient, 60 + i))
+                proxy.policy = third_write_is_cut
+
+                report = await engine.sync_once()
+
+        assert report.error is not None
+        assert report.pushed.done == 2
+        assert report.lines()[0].startswith("uploaded: 2 settled")
+        assert len(await store.outbox()) == 2
