@@ -21,6 +21,8 @@ from bedside.sync.tls import TlsConfigError
 
 # Exit codes shared by every device command.
 EXIT_OK, EXIT_FAILED, EXIT_NOT_SET_UP = 0, 1, 2
+# The sync ran, but the EHR cut at least one search short: the data on the tablet is partial.
+EXIT_INCOMPLETE = 3
 
 
 def not_configured_sentence(settings: Settings) -> str:
@@ -53,7 +55,8 @@ def run_sync_once(
     reconcile: bool,
     out: Callable[[str], None] = print,
 ) -> int:
-    """The ``bedside sync --once`` command; returns the exit code (0 synced, 1 failed, 2 setup)."""
+    """The ``bedside sync --once`` command; returns the exit code (0 synced, 1 failed, 2 not set
+    up, 3 synced but the EHR sent only part of a search)."""
     try:
         settings = settings_loader()
         if settings.is_demo:
@@ -69,7 +72,9 @@ def run_sync_once(
         return EXIT_NOT_SET_UP
     for line in report.lines():
         out(line)
-    return EXIT_OK if report.ok else EXIT_FAILED
+    if not report.ok:
+        return EXIT_FAILED
+    return EXIT_INCOMPLETE if report.incomplete else EXIT_OK
 
 
 def run_enroll(

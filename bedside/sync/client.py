@@ -8,6 +8,8 @@ not touch the store; the download and upload steps decide what to do with what i
 from __future__ import annotations
 
 import importlib
+import logging
+import re
 import ssl
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
@@ -41,9 +43,13 @@ from bedside.sync.tls import is_certificate_failure
 # module instead, at start-up (anyio.streams.tls above, for the same reason).
 importlib.import_module("anyio._backends._asyncio")
 
+log = logging.getLogger(__name__)
+
 FHIR_JSON = "application/fhir+json"
 USER_AGENT = f"Bedside/{__version__} (ward tablet; +FHIR R4)"
 DEFAULT_TIMEOUT = httpx.Timeout(20.0, connect=5.0)
+# The smallest page a timed-out search is asked for again with (see FhirClient.search).
+MIN_PAGE_SIZE = 10
 
 
 @dataclass
@@ -56,6 +62,10 @@ class SearchPage:
     skipped: list[str] = field(default_factory=list)
     # ``Bundle.total``: how many resources the whole search matches, when the server says.
     total: int | None = None
+    matches: int = 0  # entries of this page that are search matches (not includes or outcomes)
+    # On the last page only: (received, total) when every page together brought fewer matches
+    # than the first page's total said — the server stopped early (a cap, no ``next`` link).
+    incomplete: tuple[int, int] | None = None
 
 
 def _retry_after(response: httpx.Response) -> float | None:
@@ -165,6 +175,7 @@ class FhirClient:
         body: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         retry: bool = False,
+        retry_timeouts: bool = True,
     ) -> httpx.Response:
         """Send one request (renewing the token once on a 401) and map any failure.
 
@@ -177,6 +188,7 @@ class FhirClient:
                 lambda: self._send(method, path, params, body, headers),
                 method=method,
                 resource=resource_label(self.base_url, path),
+                timeouts=retry_timeouts,
             )
         return await self._send(method, path, params, body, headers)
 
@@ -262,24 +274,89 @@ class FhirClient:
     async def search(
         self, resource_type: str, params: Mapping[str, str]
     ) -> AsyncIterator[SearchPage]:
-        """Every page of a search, following ``next`` links exactly as the server wrote them."""
+        """Every page of a search, following ``next`` links exactly as the server wrote them.
+
+        A page that times out is asked for again with half its ``_count`` (down to
+        :data:`MIN_PAGE_SIZE`) before the search gives up: a slow EHR answers small pages in
+        time. The last page says when all pages together hold fewer matches than the search's
+        ``Bundle.total`` (:attr:`SearchPage.incomplete`).
+        """
         seen: set[str] = set()
         url: str | None = self.url(resource_type)
-        query: Mapping[str, str] | None = params
+        query: dict[str, str] | None = dict(params)
+        number, received, total = 1, 0, None
         while url is not None:
-            response = await self.request("GET", url, params=query, retry=True)
+            try:
+                # Timeouts are not retried at the same size: a smaller page is the better retry.
+                response = await self.request(
+                    "GET", url, params=query, retry=True, retry_timeouts=False
+                )
+            except SyncTimeoutError as exc:
+                smaller = _halved_page(url, query)
+                if smaller is None:
+                    size = _asked_size(url, query)
+                    raise SyncTimeoutError(
+                        f"The EHR did not answer in time while downloading {resource_type} "
+                        f"(page {number}"
+                        + (f", {size} per page" if size is not None else "")
+                        + ")."
+                    ) from exc
+                url, query, size = smaller
+                log.info(
+                    "search_page_smaller resource=%s page=%d count=%d", resource_type, number, size
+                )
+                continue
             bundle = await _json_object_off_loop(response)
             page = _page_of(bundle, url, resource_type)
             page.server_time = page.server_time or _date_header(response)
-            yield page
+            if number == 1:
+                total = page.total
+            received += page.matches
             url = _next_link(bundle)
             query = None  # the next link already carries the whole query
+            if url is None and total is not None and received < total:
+                page.incomplete = (received, total)
+            yield page
+            number += 1
             if url is not None:
                 if url in seen:
                     raise ProtocolError(
                         "The EHR's search paging loops (a next link repeated); download stopped."
                     )
                 seen.add(url)
+
+
+_COUNT_IN_QUERY = re.compile(r"(?:(?<=[?&])|^)_count=(\d+)")
+
+
+def _halved_page(
+    url: str, query: Mapping[str, str] | None
+) -> tuple[str, dict[str, str] | None, int] | None:
+    """The same page asked with half its ``_count``, or None when it is already small.
+
+    Our own first request changes its parameter; a server's ``next`` link changes only the
+    digits of its ``_count`` — everything else of it stays exactly as the server wrote it.
+    """
+    count = _asked_size(url, query)
+    if count is None or count // 2 < MIN_PAGE_SIZE:
+        return None
+    if query is not None:
+        return url, {**query, "_count": str(count // 2)}, count // 2
+    parts = urlsplit(url)
+    found = _COUNT_IN_QUERY.search(parts.query)
+    assert found is not None  # _asked_size found it
+    halved = parts.query[: found.start(1)] + str(count // 2) + parts.query[found.end(1) :]
+    return parts._replace(query=halved).geturl(), None, count // 2
+
+
+def _asked_size(url: str, query: Mapping[str, str] | None) -> int | None:
+    """The ``_count`` a page request asks for: in our query, or in the server's next link."""
+    if query is not None:
+        text = query.get("_count")
+    else:
+        found = _COUNT_IN_QUERY.search(urlsplit(url).query)
+        text = found.group(1) if found else None
+    return int(text) if text is not None and text.isdigit() and len(text) < 7 else None
 
 
 def _origin(url: str) -> tuple[str, str, int | None]:
@@ -354,6 +431,8 @@ def _page_of(bundle: Mapping[str, Any], url: str, resource_type: str) -> SearchP
         mode = search.get("mode") if isinstance(search, dict) else None
         if mode == "outcome":
             continue  # warnings about the search itself, not data
+        if mode != "include":
+            page.matches += 1
         if not isinstance(resource, dict):
             page.skipped.append(f"entry {position}: no resource")
             continue

@@ -66,6 +66,23 @@ PARALLEL_SEARCHES = 2
 DELTA_OVERLAP = timedelta(seconds=5)
 
 
+def incomplete_fact(scope_key: str) -> str:
+    """The device fact listing the types whose last search in ``scope_key`` was cut short."""
+    return f"incomplete-searches:{scope_key}"
+
+
+@dataclass(frozen=True)
+class IncompleteSearch:
+    """A search whose pages held fewer matches than its ``Bundle.total`` said, and no more."""
+
+    resource_type: str
+    received: int
+    expected: int
+
+    def __str__(self) -> str:
+        return f"{self.resource_type} {self.received} of {self.expected}"
+
+
 @dataclass
 class DownloadReport:
     """What a download did, for the status line, the CLI and the log."""
@@ -83,6 +100,12 @@ class DownloadReport:
     departed_patients: set[str] = field(default_factory=set)
     new_patients: set[str] = field(default_factory=set)
     incremental: bool = False
+    # Searches the EHR cut short: what they lack is neither cached nor taken as deleted, and
+    # the next sync reads their types whole again (:func:`incomplete_fact`).
+    incomplete: list[IncompleteSearch] = field(default_factory=list)
+
+    def is_complete(self, resource_type: str) -> bool:
+        return all(search.resource_type != resource_type for search in self.incomplete)
 
     @property
     def total(self) -> int:
@@ -172,6 +195,15 @@ async def _pull(
             seen_ids.update(str(r["id"]) for r in stored)
             # Ids of entries that did not parse still exist on the server: never forget them.
             seen_ids.update(r["id"] for r in page.resources if isinstance(r.get("id"), str))
+        if page.incomplete is not None:
+            received, expected = page.incomplete
+            report.incomplete.append(IncompleteSearch(resource_type, received, expected))
+            log.warning(
+                "search_incomplete resource=%s received=%d expected=%d",
+                resource_type,
+                received,
+                expected,
+            )
         if page_stored is not None:
             page_stored(resource_type)
 
@@ -418,11 +450,14 @@ class Downloader:
         report = DownloadReport()
         since = await self.store.sync_state(self.scope.key)
         report.incremental = bool(since)
+        # Types the EHR cut short last time are read whole again, not as a delta from then.
+        cut_short = (await self.store.device_fact(incomplete_fact(self.scope.key)) or "").split(",")
+        delta_from = {t: at for t, at in since.items() if t not in cut_short}
         cached = await self.store.cached_patient_ids() if since else set()
         self._report = report
         # Only someone following the pull needs an estimate (and its count requests).
         estimate = self._estimate = _Estimate() if self.progress is not None else None
-        site_slices = self._site_slices(since)
+        site_slices = self._site_slices(delta_from)
         patient_slices: dict[str, list[_Slice]] = {}
         counting: asyncio.Task[None] | None = None
 
@@ -444,7 +479,7 @@ class Downloader:
             known, new = sorted(current & cached), sorted(current - cached if since else current)
             for resource_type, parameter in (("Patient", "_id"), *PATIENT_RESOURCES):
                 patient_slices[resource_type] = self._patient_slices(
-                    resource_type, parameter, known, new, since
+                    resource_type, parameter, known, new, delta_from
                 )
             if estimate is not None:
                 every = [
@@ -465,7 +500,9 @@ class Downloader:
             await _all(PARALLEL_SEARCHES, [encounters, *site_jobs])
             current = report.current_patients
             report.new_patients = current - cached if since else set(current)
-            report.departed_patients = (await self.store.cached_patient_ids()) - current
+            if report.is_complete("Encounter"):
+                report.departed_patients = (await self.store.cached_patient_ids()) - current
+            # else: a cut-short list of the ward's encounters is no evidence that anyone left.
             patient_jobs = [
                 lambda t=resource_type, s=slices: self._patient_type(t, s, report)
                 for resource_type, slices in patient_slices.items()
@@ -479,6 +516,10 @@ class Downloader:
         self._tell("saving")
         if report.incremental:
             await self.store.set_sync_states(self.scope.key, report.server_times)
+        await self.store.set_device_fact(
+            incomplete_fact(self.scope.key),
+            ",".join(sorted({search.resource_type for search in report.incomplete})),
+        )
         report.seconds = time.perf_counter() - started
         log.info(
             "download_finished kind=%s scope=%s resources=%d requests=%d skipped=%d "
@@ -516,6 +557,7 @@ class ReconcileReport:
     repulled: list[str] = field(default_factory=list)  # "Type (n patients)" slices pulled again
     forgotten: int = 0  # cached resources the EHR no longer has
     requests: int = 0
+    incomplete: list[IncompleteSearch] = field(default_factory=list)  # nothing forgotten there
 
 
 async def reconcile(
@@ -551,12 +593,17 @@ async def reconcile(
         if server_count == len(cached):
             continue
         seen: set[str] = set()
+        cut_short = len(scratch.incomplete)
         await _pull(
             client, store, resource_type, params, scratch, None, page_size=page_size, seen_ids=seen
         )
         report.repulled.append(
             f"{resource_type} ({'site' if patients is None else f'{len(patients)} patients'})"
         )
+        if len(scratch.incomplete) > cut_short:
+            # Missing from a cut-short answer is not deleted: forget nothing of this slice.
+            report.incomplete += scratch.incomplete[cut_short:]
+            continue
         report.forgotten += await store.forget_deleted(resource_type, cached - seen)
     report.requests = report.checked + scratch.requests
     if report.forgotten:

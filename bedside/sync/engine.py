@@ -45,6 +45,7 @@ from bedside.sync.download import (
     PAGE_SIZE,
     Downloader,
     DownloadReport,
+    IncompleteSearch,
     ReconcileReport,
     reconcile,
     refresh_stale,
@@ -98,6 +99,23 @@ class SyncReport:
     def ok(self) -> bool:
         return self.error is None
 
+    @property
+    def incomplete(self) -> list[IncompleteSearch]:
+        """Searches the EHR cut short in this sync (pull and reconciliation)."""
+        pulled = self.pulled.incomplete if self.pulled is not None else []
+        reconciled = self.reconciled.incomplete if self.reconciled is not None else []
+        return [*pulled, *reconciled]
+
+    def incomplete_sentence(self) -> str | None:
+        """Plain words for the searches the EHR cut short, or None when nothing was."""
+        if not self.incomplete:
+            return None
+        searches = ", ".join(str(search) for search in self.incomplete)
+        return (
+            f"The EHR sent only part of what it has ({searches}); the rest will be asked for "
+            "again at the next sync, and nothing was removed from this tablet because of it."
+        )
+
     def lines(self) -> list[str]:
         """A short account in plain words (no patient data), one fact per line."""
         out = []
@@ -132,6 +150,9 @@ class SyncReport:
                 f"left the scope: {len(self.purged_patients)} patients purged, "
                 f"{len(self.kept_patients)} kept until their changes are settled"
             )
+        incomplete = self.incomplete_sentence()
+        if incomplete is not None:
+            out.append(f"incomplete: {incomplete}")
         out.append(f"requests: {self.requests}, {self.seconds:.2f} s")
         if self.error is not None:
             out.append(f"stopped: {self.error}")
@@ -360,7 +381,7 @@ class SyncEngine:
                 self._set_status(activity="idle", problem=str(exc))
                 raise
             else:
-                self._set_status(online=True, problem=None)
+                self._set_status(online=True, problem=report.incomplete_sentence())
             finally:
                 report.seconds = time.perf_counter() - started
                 report.requests = self.client.requests_sent - requests_before

@@ -53,14 +53,18 @@ class RetryPolicy:
 NO_RETRY = RetryPolicy(attempts=1)
 
 
-def _backoff_hook(policy: RetryPolicy) -> Callable[[Exception], bool | float]:
+def _backoff_hook(
+    policy: RetryPolicy, *, timeouts: bool = True
+) -> Callable[[Exception], bool | float]:
     def decide(exc: Exception) -> bool | float:
         if isinstance(exc, ServerError):
             if exc.retry_after is None:
                 return True
             # The server said when: wait exactly that long, or give up this round if too long.
             return exc.retry_after if exc.retry_after <= policy.max_retry_after_s else False
-        return isinstance(exc, OfflineError | SyncTimeoutError)
+        if isinstance(exc, SyncTimeoutError):
+            return timeouts
+        return isinstance(exc, OfflineError)
 
     return decide
 
@@ -147,11 +151,13 @@ async def with_retries(
     *,
     method: str = "-",
     resource: str = "-",
+    timeouts: bool = True,
 ) -> T:
     """Run ``call`` until it succeeds, fails for good, or the policy's attempts are used up.
 
     ``method`` and ``resource`` (a resource *type*, ``metadata`` or an operation; never an id)
-    name the request in the retry lines.
+    name the request in the retry lines. ``timeouts=False`` leaves a timeout to the caller
+    (a search asks for a smaller page instead of the same one again).
     """
     if policy.attempts <= 1:
         return await call()
@@ -159,7 +165,7 @@ async def with_retries(
     tried = 0
     try:
         async for attempt in stamina.retry_context(
-            on=_backoff_hook(policy),
+            on=_backoff_hook(policy, timeouts=timeouts),
             attempts=policy.attempts,
             timeout=None,  # each request has its own timeout; the attempts bound the total
             wait_initial=policy.wait_initial_s,

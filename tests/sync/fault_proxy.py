@@ -80,6 +80,11 @@ class Fault:
     def duplicate_page(cls) -> Fault:
         return cls("duplicate_page")
 
+    @classmethod
+    def drop_next(cls) -> Fault:
+        """The search answer loses its ``next`` link: a server that stops paging early."""
+        return cls("drop_next")
+
     @property
     def label(self) -> str:
         return f"{self.kind} {self.code}" if self.code else self.kind
@@ -287,7 +292,7 @@ class FaultProxy:
             return False
         if fault is not None and fault.kind == "slow":
             await asyncio.sleep(fault.delay_s)
-        if fault is not None and fault.kind in ("loop_next", "duplicate_page"):
+        if fault is not None and fault.kind in ("loop_next", "duplicate_page", "drop_next"):
             body = self._rewrite_paging(fault.kind, request, body)
         if fault is not None and fault.kind == "truncate":
             headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
@@ -364,7 +369,9 @@ class FaultProxy:
         if not nexts:
             return body
         here = self.origin + request.target
-        if kind == "loop_next":
+        if kind == "drop_next":
+            bundle["link"] = [link for link in links or [] if link not in nexts]
+        elif kind == "loop_next":
             nexts[0]["url"] = here
         else:
             separator = "&" if "?" in here else "?"
