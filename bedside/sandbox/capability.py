@@ -2,12 +2,14 @@
 
 Owns ``GET /metadata``'s content: every served type with its interactions and search parameters,
 ``updateCreate``/``conditionalCreate``/``versioning`` as configured, and the SMART security
-extension pointing at the token endpoint, plus ``Practitioner/$verify-pin``. Derived from the same
+extension pointing at the token endpoint, plus ``Practitioner/$verify-pin`` (not in strict mode,
+whose server serves only the ward's types). Derived from the same
 search definitions the server uses, so what it advertises is what it does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from bedside.sandbox.search import DATE, params_for
@@ -173,7 +175,8 @@ def _search_params(resource_type: str) -> list[dict[str, str]]:
     listed = [{"name": n, "type": t, "documentation": d} for n, t, d in _SPECIAL]
     for param in params_for(resource_type).values():
         kind = "date" if param.kind == DATE else param.kind
-        listed.append({"name": param.name, "type": kind, "documentation": ", ".join(param.paths)})
+        documentation = param.description or ", ".join(param.paths)
+        listed.append({"name": param.name, "type": kind, "documentation": documentation})
     return listed
 
 
@@ -185,7 +188,11 @@ def capability_statement(
     update_create: bool,
     conditional_create: bool,
     type_history: bool,
+    resource_types: Iterable[str] = RESOURCE_TYPES,
+    verify_pin: bool = True,
 ) -> dict[str, Any]:
+    """The statement of a server serving ``resource_types`` (``verify_pin``: lists that operation
+    on Practitioner, where the client looks for it)."""
     interactions = [
         "read",
         "vread",
@@ -209,10 +216,10 @@ def capability_statement(
             "conditionalDelete": "not-supported",
             "searchParam": _search_params(rtype),
         }
-        for rtype in sorted(RESOURCE_TYPES)
+        for rtype in sorted(resource_types)
     ]
     for resource in resources:
-        if resource["type"] == "Practitioner":
+        if verify_pin and resource["type"] == "Practitioner":
             resource["operation"] = [
                 {
                     "name": VERIFY_PIN,

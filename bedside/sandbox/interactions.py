@@ -4,7 +4,8 @@ Owns the rules of read, vread, create (plain and conditional), update (create-as
 versioned update, unchanged update) and delete. The HTTP handlers and the transaction/batch
 processor both call these with a :class:`~bedside.sandbox.storage.Tx`, so a single request and a
 bundle entry behave identically. Raises :class:`~bedside.sandbox.outcomes.FhirError` for refusals.
-No HTTP objects, no auth (the caller has checked scopes).
+No HTTP objects, no auth (the caller has checked scopes). ``strict`` (the strict server's rules)
+validates against the R4 definitions and refuses an update of an unknown id with 404.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
+from bedside.sandbox import r4_validation
 from bedside.sandbox.outcomes import (
     FhirError,
     bad_request,
@@ -92,9 +94,10 @@ def create(
     *,
     if_none_exist: str | None = None,
     new_id: str | None = None,
+    strict: bool = False,
 ) -> WriteResult:
     """``POST /{type}``: a server-assigned UUID id (any id in the body is ignored, as R4 says)."""
-    resource = validate_resource(body, resource_type)
+    resource = _validate(body, resource_type, strict)
     if if_none_exist is not None:
         found = matches(tx, resource_type, if_none_exist)
         if len(found) > 1:
@@ -106,6 +109,12 @@ def create(
     rid = new_id or str(uuid.uuid4())
     resource = {**resource, "id": rid}
     return WriteResult(201, tx.write(resource_type, rid, resource, "POST"))
+
+
+def _validate(body: Any, resource_type: str, strict: bool) -> dict[str, Any]:
+    if strict:
+        return r4_validation.validate(body, resource_type)
+    return validate_resource(body, resource_type)
 
 
 def _content(resource: dict[str, Any]) -> dict[str, Any]:
@@ -132,10 +141,11 @@ def update(
     if_match: str | None = None,
     update_create: bool = True,
     may_create: bool = True,
+    strict: bool = False,
 ) -> WriteResult:
     """``PUT /{type}/{id}``."""
     check_id(resource_id)
-    resource = validate_resource(body, resource_type)
+    resource = _validate(body, resource_type, strict)
     body_id = resource.get("id")
     if body_id is None:
         raise bad_request("The resource in a PUT must carry its id")
@@ -155,6 +165,9 @@ def update(
                 f"{resource_type}/{resource_id} is at version {current.etag}, not {if_match}"
             )
     if current is None or current.deleted:
+        if not update_create and strict:
+            # What Medplum answers: the resource to update is not there.
+            raise not_found(f"{resource_type}/{resource_id} is not known")
         if not update_create:
             raise FhirError(
                 405,

@@ -24,7 +24,12 @@ def operation_outcome(
 
 
 class FhirError(Exception):
-    """A refusal with its HTTP status, IssueType code and human diagnostics."""
+    """A refusal with its HTTP status, IssueType code and human diagnostics.
+
+    ``issues``, when given, are the outcome's issues as they stand (strict validation reports
+    every problem it found, each with ``details.text`` and ``expression``); ``diagnostics`` is
+    then their one-line summary for logs and wrapped errors.
+    """
 
     def __init__(
         self,
@@ -33,14 +38,18 @@ class FhirError(Exception):
         *,
         code: str = "processing",
         headers: dict[str, str] | None = None,
+        issues: list[dict[str, Any]] | None = None,
     ) -> None:
         super().__init__(diagnostics)
         self.status = status
         self.diagnostics = diagnostics
         self.code = code
         self.headers = dict(headers or {})
+        self.issues = list(issues or [])
 
     def outcome(self) -> dict[str, Any]:
+        if self.issues:
+            return {"resourceType": "OperationOutcome", "issue": list(self.issues)}
         severity = "fatal" if self.status >= 500 else "error"
         return operation_outcome(self.diagnostics, severity=severity, code=self.code)
 

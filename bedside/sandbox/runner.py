@@ -10,6 +10,8 @@ server accepts connections. A device key is registered either in-process with
 ``sandbox.auth.register_jwk_client(...)`` before starting, or, for a sandbox in another process,
 with ``POST /_admin/clients`` (``Authorization: Bearer <admin token>``; the route exists only when
 an admin token is configured, e.g. ``--admin-token`` or ``BEDSIDE_SANDBOX_ADMIN_TOKEN``).
+``--strict`` (``run_sandbox(strict=True)``) serves the strict preset,
+:meth:`~bedside.sandbox.server.SandboxConfig.strict`, instead of the friendly one.
 """
 
 from __future__ import annotations
@@ -153,11 +155,18 @@ def run_sandbox(
     sandbox: Sandbox | None = None,
     demo_secret: str | None = None,
     admin_token: str | None = None,
+    strict: bool = False,
     stop: threading.Event | None = None,
 ) -> None:
-    """Serve the sandbox until interrupted (Ctrl+C) or ``stop`` is set. ``seed=None``: empty."""
+    """Serve the sandbox until interrupted (Ctrl+C) or ``stop`` is set. ``seed=None``: empty.
+
+    ``strict`` serves :meth:`SandboxConfig.strict` (when no ``sandbox`` is given).
+    """
     if sandbox is None:
-        config = SandboxConfig(admin_token=admin_token)
+        if strict:
+            config = SandboxConfig.strict(admin_token=admin_token)
+        else:
+            config = SandboxConfig(admin_token=admin_token)
         sandbox = Sandbox(Storage(db_path or ":memory:"), config=config)
     if seed is not None and sandbox.storage.total() == 0:
         seed_sandbox(
@@ -171,7 +180,8 @@ def run_sandbox(
         signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
     server = SandboxServer(sandbox, host=host, port=port)
     server.start()
-    log.info("sandbox_listening base_url=%s", server.base_url)
+    mode = "strict" if sandbox.strict else "friendly"
+    log.info("sandbox_listening base_url=%s mode=%s", server.base_url, mode)
     if ready_file is not None:
         _write_ready_file(
             Path(ready_file),
@@ -219,6 +229,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get("BEDSIDE_SANDBOX_ADMIN_TOKEN"),
         help="enable POST /_admin/clients with this bearer token",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="behave like a strict independent R4 server: R4 validation of every write, no"
+        " create-as-update, _offset paging (20 a page), no $verify-pin",
+    )
     return parser
 
 
@@ -236,5 +252,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         admin_token=args.admin_token,
         history_days=args.history_days,
         beds_per_ward=args.beds_per_ward,
+        strict=args.strict,
     )
     return 0

@@ -59,7 +59,8 @@ _NAME = _p("name", STRING, "name")
 
 # Parameters every type has (R4 "Resource" and "DomainResource" parameters that we index).
 COMMON: tuple[SearchParam, ...] = (
-    _p("_tag", TOKEN, "meta.tag"),
+    # _tag=system|code: a client's own key on a resource that has no identifier (AuditEvent).
+    SearchParam("_tag", TOKEN, ("meta.tag",), description="meta.tag (token: system|code)"),
     _p("_profile", TOKEN, "meta.profile"),
     _p("_security", TOKEN, "meta.security"),
 )
@@ -362,6 +363,10 @@ _DEFINITIONS: dict[str, tuple[SearchParam, ...]] = {
     ),
 }
 
+# The ward's types: those with their own definitions above. Strict mode serves these only, and
+# tools/r4_elements.py builds the R4 element table for them (run it again after adding one).
+WARD_TYPES: frozenset[str] = frozenset(_DEFINITIONS)
+
 # Types without their own definitions still get these (and the COMMON ones).
 _FALLBACK: tuple[SearchParam, ...] = (_IDENTIFIER,)
 
@@ -539,6 +544,7 @@ class SearchQuery:
     where: list[str] = field(default_factory=list)
     args: list[Any] = field(default_factory=list)
     count: int = DEFAULT_COUNT
+    offset: int = 0  # _offset (strict mode's paging): where this page starts
     order: str = DEFAULT_SORT
     summary_count: bool = False
     canonical: list[tuple[str, str]] = field(default_factory=list)  # what was applied, for `self`
@@ -641,13 +647,26 @@ def _in_index(
 
 
 def parse_search(
-    resource_type: str, items: Iterable[tuple[str, str]], *, lenient: bool = False
+    resource_type: str,
+    items: Iterable[tuple[str, str]],
+    *,
+    lenient: bool = False,
+    default_count: int = DEFAULT_COUNT,
+    offsets: bool = False,
 ) -> SearchQuery:
-    """Turn query items into a :class:`SearchQuery`; raise 400 for what cannot be honoured."""
-    query = SearchQuery(resource_type)
+    """Turn query items into a :class:`SearchQuery`; raise 400 for what cannot be honoured.
+
+    ``offsets`` accepts ``_offset`` (the strict mode's paging); ``default_count`` is the page size
+    when ``_count`` is not given.
+    """
+    query = SearchQuery(resource_type, count=default_count)
     known = params_for(resource_type)
     for raw_name, raw_value in items:
         name, _, modifier = raw_name.partition(":")
+        if name == "_offset" and offsets and not modifier:
+            query.offset = _offset(raw_value)
+            query.canonical.append((raw_name, raw_value))
+            continue
         if name in RESULT_PARAMS:
             if modifier:
                 raise bad_request(f"{raw_name} is not supported", code="not-supported")
@@ -667,6 +686,16 @@ def parse_search(
         query.args.extend(clause[1])
         query.canonical.append((raw_name, raw_value))
     return query
+
+
+def _offset(value: str) -> int:
+    try:
+        offset = int(value)
+    except ValueError as exc:
+        raise bad_request(f"_offset must be a whole number, not '{value}'") from exc
+    if offset < 0:
+        raise bad_request("_offset must not be negative")
+    return offset
 
 
 class _UnsupportedError(Exception):

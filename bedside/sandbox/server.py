@@ -7,6 +7,12 @@ strings, no ids) and the fault-injection hook. Storage work runs in a worker thr
 (``run_in_threadpool``) so SQLite never blocks the event loop. Build it with
 :func:`create_app` from a :class:`Sandbox`. The one FHIR operation, ``Practitioner/$verify-pin``
 (staff sign-in), checks PINs against :class:`~bedside.sandbox.staff_pins.StaffPins`.
+
+Strict mode (:meth:`SandboxConfig.strict`) makes the sandbox behave like an independent R4 server
+(Medplum was the model) so the client's tests meet what the friendly mode forgives: every write
+validated against the R4 definitions (:mod:`~bedside.sandbox.r4_validation`), no create-as-update
+(404), only the ward's types served, ``_count`` 20 by default with ``_offset`` next links over live
+data, and no ``$verify-pin``.
 """
 
 from __future__ import annotations
@@ -50,13 +56,21 @@ from bedside.sandbox.outcomes import (
     operation_outcome,
 )
 from bedside.sandbox.paging import PageStore, Snapshot
-from bedside.sandbox.search import MAX_COUNT, SearchQuery, parse_instant_param, parse_search
+from bedside.sandbox.search import (
+    MAX_COUNT,
+    WARD_TYPES,
+    SearchQuery,
+    parse_instant_param,
+    parse_search,
+)
 from bedside.sandbox.staff_pins import StaffPins
 from bedside.sandbox.storage import Storage, Stored, Tx
 
 log = logging.getLogger("bedside.sandbox")
 
 SOFTWARE_VERSION = "0.1.0"
+# Strict mode pages like Medplum: 20 a page unless asked, next links by offset.
+STRICT_DEFAULT_COUNT = 20
 TOKEN_PATH = "auth/token"  # noqa: S105 -- a URL path, not a secret
 ACCEPTED_BODY_TYPES = ("application/fhir+json", "application/json")
 
@@ -81,6 +95,18 @@ class SandboxConfig:
     max_body_bytes: int = 16 * 1024 * 1024
     # When set, POST /_admin/clients registers clients with "Authorization: Bearer <admin_token>".
     admin_token: str | None = field(default=None, repr=False)
+    # Behave like an independent strict R4 server (see the module docstring); use strict().
+    strict_mode: bool = False
+
+    @classmethod
+    def strict(cls, **overrides: Any) -> SandboxConfig:
+        """The strict preset: strict mode, no create-as-update, no type- or system-level history.
+
+        As the server it imitates (Medplum) does; ``overrides`` change any field, e.g.
+        ``SandboxConfig.strict(admin_token=...)``.
+        """
+        settings: dict[str, Any] = {"update_create": False, "type_history": False}
+        return cls(**{**settings, **overrides, "strict_mode": True})
 
 
 class Sandbox:
@@ -113,6 +139,29 @@ class Sandbox:
 
     def now(self) -> datetime:
         return self.clock()
+
+    @property
+    def strict(self) -> bool:
+        return self.config.strict_mode
+
+    @property
+    def resource_types(self) -> frozenset[str]:
+        """The types this server serves: every R4 type, or the ward's in strict mode."""
+        return WARD_TYPES if self.strict else RESOURCE_TYPES
+
+    def search_query(
+        self, resource_type: str, items: Iterable[tuple[str, str]], *, lenient: bool = False
+    ) -> SearchQuery:
+        """A search as this server parses it (strict mode: 20 a page, ``_offset`` accepted)."""
+        if self.strict:
+            return parse_search(
+                resource_type,
+                items,
+                lenient=lenient,
+                default_count=STRICT_DEFAULT_COUNT,
+                offsets=True,
+            )
+        return parse_search(resource_type, items, lenient=lenient)
 
     def load(self, resources: Iterable[dict[str, Any]]) -> int:
         """Bulk-load resources (seeding): one transaction, no validation, one shared instant.
@@ -183,9 +232,9 @@ def _read_response(stored: Stored) -> Response:
 # Request pieces
 
 
-def _resource_type(request: Request) -> str:
+def _resource_type(request: Request, sandbox: Sandbox) -> str:
     rtype = request.path_params["type"]
-    if rtype not in RESOURCE_TYPES:
+    if rtype not in sandbox.resource_types:
         raise not_found(f"Resource type '{rtype}' is not supported by this server")
     return str(rtype)
 
@@ -259,6 +308,8 @@ class _Handlers:
             update_create=config.update_create,
             conditional_create=config.conditional_create,
             type_history=config.type_history,
+            resource_types=self.sandbox.resource_types,
+            verify_pin=not self.sandbox.strict,
         )
         return FhirResponse(statement)
 
@@ -319,7 +370,7 @@ class _Handlers:
     # -- read ------------------------------------------------------------------------------------
 
     async def read(self, request: Request) -> Response:
-        rtype = _resource_type(request)
+        rtype = _resource_type(request, self.sandbox)
         self.authorize(request, rtype, READ)
         rid = request.path_params["id"]
 
@@ -330,7 +381,7 @@ class _Handlers:
         return _read_response(await run_in_threadpool(run))
 
     async def vread(self, request: Request) -> Response:
-        rtype = _resource_type(request)
+        rtype = _resource_type(request, self.sandbox)
         self.authorize(request, rtype, READ)
         rid, vid = request.path_params["id"], request.path_params["vid"]
 
@@ -343,13 +394,13 @@ class _Handlers:
     # -- search and paging -----------------------------------------------------------------------
 
     async def search(self, request: Request) -> Response:
-        rtype = _resource_type(request)
+        rtype = _resource_type(request, self.sandbox)
         token = self.authorize(request, rtype, SEARCH)
         items = request.query_params.multi_items()
         if request.method == "POST":
             items = [*items, *(await _form(request))]
         lenient = _prefer(request).get("handling") == "lenient"
-        query = parse_search(rtype, items, lenient=lenient)
+        query = self.sandbox.search_query(rtype, items, lenient=lenient)
         bundle = await run_in_threadpool(self._first_page, _base(request), token, query)
         return FhirResponse(bundle)
 
@@ -413,14 +464,14 @@ class _Handlers:
     # -- history -------------------------------------------------------------------------------
 
     async def history_instance(self, request: Request) -> Response:
-        rtype = _resource_type(request)
+        rtype = _resource_type(request, self.sandbox)
         token = self.authorize(request, rtype, READ)
         rid = request.path_params["id"]
         interactions.check_id(rid)
         return await self._history(request, token, rtype, rid)
 
     async def history_type(self, request: Request) -> Response:
-        rtype = _resource_type(request)
+        rtype = _resource_type(request, self.sandbox)
         if not self.sandbox.config.type_history:
             raise FhirError(
                 404, "Type-level _history is not supported by this server", code="not-supported"
@@ -481,16 +532,20 @@ class _Handlers:
     # -- writes ----------------------------------------------------------------------------------
 
     async def create(self, request: Request) -> Response:
-        rtype = _resource_type(request)
+        rtype = _resource_type(request, self.sandbox)
         self.authorize(request, rtype, CREATE)
         body = await _json_body(request, self.sandbox)
         if_none_exist = request.headers.get("if-none-exist")
         if if_none_exist is not None and not self.sandbox.config.conditional_create:
             raise bad_request("Conditional create is not supported", code="not-supported")
 
+        strict = self.sandbox.strict
+
         def run() -> interactions.WriteResult:
             with self.storage.transaction() as tx:
-                return interactions.create(tx, rtype, body, if_none_exist=if_none_exist)
+                return interactions.create(
+                    tx, rtype, body, if_none_exist=if_none_exist, strict=strict
+                )
 
         result = await run_in_threadpool(run)
         return _write_response(
@@ -498,7 +553,7 @@ class _Handlers:
         )
 
     async def update(self, request: Request) -> Response:
-        rtype = _resource_type(request)
+        rtype = _resource_type(request, self.sandbox)
         token = self.authorize(request, rtype, UPDATE)
         rid = request.path_params["id"]
         body = await _json_body(request, self.sandbox)
@@ -515,6 +570,7 @@ class _Handlers:
                     if_match=if_match,
                     update_create=config.update_create,
                     may_create=token.allows(rtype, CREATE),
+                    strict=config.strict_mode,
                 )
 
         result = await run_in_threadpool(run)
@@ -523,7 +579,7 @@ class _Handlers:
         )
 
     async def delete(self, request: Request) -> Response:
-        rtype = _resource_type(request)
+        rtype = _resource_type(request, self.sandbox)
         self.authorize(request, rtype, DELETE)
         rid = request.path_params["id"]
 
@@ -543,6 +599,11 @@ class _Handlers:
 
     async def verify_pin(self, request: Request) -> Response:
         """``POST /Practitioner/$verify-pin``: the staff member of a badge, if the PIN is right."""
+        if self.sandbox.strict:
+            # A real EHR has no such operation: the client must find out from the metadata.
+            raise FhirError(
+                404, "Operation $verify-pin is not supported on Practitioner", code="not-supported"
+            )
         self.authorize(request, "Practitioner", READ)
         badge_system, badge, pin = _verify_pin_input(await _json_body(request, self.sandbox))
 
@@ -609,13 +670,21 @@ def search_answer(
     ids = tx.search_ids(query)
     # Taken while the storage lock is held: no write can fall between the query and this time.
     server_ms = sandbox.storage.server_time_ms()
-    page_ids = [] if query.summary_count else ids[: query.count]
+    start = query.offset
+    page_ids = [] if query.summary_count else ids[start : start + query.count]
     matches = tx.fetch_current(rtype, page_ids)
     included = tx.included(rtype, page_ids, query.includes) if query.includes else []
     params = urlencode(query.canonical)
     self_url = f"{base}{rtype}" + (f"?{params}" if params else "")
     next_url = None
-    if not query.summary_count and len(ids) > query.count > 0:
+    if sandbox.strict:
+        # As Medplum does: the next page is the same search again, further on (live data, no
+        # snapshot: what changes meanwhile can move between pages).
+        if not query.summary_count and len(ids) > start + query.count and query.count > 0:
+            filters = [(k, v) for k, v in query.canonical if k not in ("_count", "_offset")]
+            paging = [("_count", str(query.count)), ("_offset", str(start + query.count))]
+            next_url = f"{base}{rtype}?{urlencode([*filters, *paging])}"
+    elif not query.summary_count and len(ids) > query.count > 0:
         snapshot = Snapshot("searchset", rtype, client_id, ids, server_ms, query.includes)
         key = sandbox.pages.add(snapshot)
         next_url = _page_url(base, key, query.count, query.count)

@@ -16,9 +16,7 @@ from urllib.parse import parse_qsl
 
 from bedside.sandbox import bundles, interactions
 from bedside.sandbox.auth import CREATE, DELETE, READ, SEARCH, UPDATE, AccessToken
-from bedside.sandbox.capability import RESOURCE_TYPES
 from bedside.sandbox.outcomes import FhirError, bad_request, operation_outcome
-from bedside.sandbox.search import parse_search
 from bedside.sandbox.storage import Stored, Tx
 
 if TYPE_CHECKING:
@@ -42,7 +40,7 @@ class _Entry:
     if_match: str | None
 
 
-def _parse_entry(index: int, entry: Any, base: str) -> _Entry:
+def _parse_entry(index: int, entry: Any, base: str, types: frozenset[str]) -> _Entry:
     if not isinstance(entry, dict) or not isinstance(entry.get("request"), dict):
         raise bad_request(f"Bundle entry {index} has no request")
     request = entry["request"]
@@ -54,7 +52,7 @@ def _parse_entry(index: int, entry: Any, base: str) -> _Entry:
         url = url[len(base) :]
     path, _, query = url.lstrip("/").partition("?")
     parts = path.split("/") if path else []
-    if not parts or parts[0] not in RESOURCE_TYPES:
+    if not parts or parts[0] not in types:
         raise bad_request(f"Bundle entry {index}: '{url}' does not name a supported resource type")
     rtype = parts[0]
     rid = vid = None
@@ -139,7 +137,12 @@ class _Runner:
             if entry.if_none_exist is not None and not config.conditional_create:
                 raise bad_request("Conditional create is not supported", code="not-supported")
             result = interactions.create(
-                tx, entry.resource_type, resource, if_none_exist=entry.if_none_exist, new_id=new_id
+                tx,
+                entry.resource_type,
+                resource,
+                if_none_exist=entry.if_none_exist,
+                new_id=new_id,
+                strict=config.strict_mode,
             )
             return _write_entry(self.base, result, self.prefer)
         if entry.method == "PUT":
@@ -152,6 +155,7 @@ class _Runner:
                 if_match=entry.if_match,
                 update_create=config.update_create,
                 may_create=self.token.allows(entry.resource_type, CREATE),
+                strict=config.strict_mode,
             )
             return _write_entry(self.base, result, self.prefer)
         if entry.method == "DELETE":
@@ -182,7 +186,7 @@ class _Runner:
             }
         from bedside.sandbox.server import search_answer
 
-        query = parse_search(
+        query = self.sandbox.search_query(
             entry.resource_type, parse_qsl(entry.query or "", keep_blank_values=True)
         )
         bundle = search_answer(self.sandbox, tx, self.base, self.token.client_id, query)
@@ -219,7 +223,7 @@ def _response_bundle(kind: str, entries: list[dict[str, Any]]) -> dict[str, Any]
 def _transaction(
     sandbox: Sandbox, runner: _Runner, base: str, raw_entries: list[Any]
 ) -> dict[str, Any]:
-    entries = [_parse_entry(i, e, base) for i, e in enumerate(raw_entries)]
+    entries = [_parse_entry(i, e, base, sandbox.resource_types) for i, e in enumerate(raw_entries)]
     for entry in entries:  # every permission first: a refusal must not depend on order
         runner.token.require(entry.resource_type, _required_op(entry))
     answers: list[dict[str, Any] | None] = [None] * len(entries)
@@ -250,6 +254,7 @@ def _transaction(
                 f" {entry.resource_type}): {exc.diagnostics}",
                 code=exc.code,
                 headers=exc.headers,
+                issues=exc.issues,  # a strict validation's issues, each with its expression
             ) from exc
     return _response_bundle("transaction-response", [a for a in answers if a is not None])
 
@@ -258,7 +263,7 @@ def _batch(sandbox: Sandbox, runner: _Runner, base: str, raw_entries: list[Any])
     answers: list[dict[str, Any]] = []
     for index, raw in enumerate(raw_entries):
         try:
-            entry = _parse_entry(index, raw, base)
+            entry = _parse_entry(index, raw, base, sandbox.resource_types)
             runner.token.require(entry.resource_type, _required_op(entry))
             with sandbox.storage.transaction() as tx:
                 answers.append(runner.run(tx, entry, entry.resource, None))

@@ -81,18 +81,23 @@ async def own_ehr(
     seed: int = 11,
     scale: int = 1,
     extra: Iterable[dict[str, Any]] = (),
-    update_create: bool = True,
+    update_create: bool | None = None,
     now: datetime | None = None,
+    strict: bool = False,
 ) -> AsyncIterator[Ehr]:
     """A fresh sandbox holding the seeded ward (plus ``extra``), served on loopback.
 
     ``now`` pins the ward's clock (its appointments, menus and doses lie around it); the
-    sandbox's own clock, which stamps ``lastUpdated``, stays the real one.
+    sandbox's own clock, which stamps ``lastUpdated``, stays the real one. ``strict`` serves the
+    strict preset (``SandboxConfig.strict()``: R4 validation, no create-as-update, ``_offset``
+    paging, no ``$verify-pin``); ``update_create`` overrides either mode's default.
     """
     from bedside.sandbox.server import SandboxConfig, utc_now
 
     ward = generate_ward(seed=seed, scale=scale, now=now)
-    sandbox = Sandbox(config=SandboxConfig(update_create=update_create))
+    overrides = {} if update_create is None else {"update_create": update_create}
+    config = SandboxConfig.strict(**overrides) if strict else SandboxConfig(**overrides)
+    sandbox = Sandbox(config=config)
     # Seeded an hour ago, as on a real EHR: what the tests change later is clearly newer than
     # the delta overlap (a few seconds) that incremental pulls ask again.
     sandbox.clock = lambda: utc_now() - timedelta(hours=1)
@@ -159,6 +164,7 @@ class EhrProcess:
     client_secret: str
     ward_id: str
     process: Any
+    strict: bool = False
 
     @property
     def scope(self) -> Scope:
@@ -185,14 +191,16 @@ def ehr_process(
     db: Path | None = None,
     history_days: int | None = None,
     admin_token: str | None = None,
+    strict: bool = False,
 ) -> Iterator[EhrProcess]:
     """Run ``bedside sandbox`` on a free loopback port until the block ends.
 
-    ``admin_token`` opens the sandbox's admin route, through which IT registers a device's key.
+    ``admin_token`` opens the sandbox's admin route, through which IT registers a device's key;
+    ``strict`` runs it as ``bedside sandbox --strict``.
     """
     from tests.conftest import REPO
 
-    ready = workdir / f"sandbox-ready-{seed}-{scale}.json"
+    ready = workdir / f"sandbox-ready-{seed}-{scale}{'-strict' if strict else ''}.json"
     ready.unlink(missing_ok=True)
     log = workdir / "sandbox.log"
     command = [sys.executable, "-m", "bedside", "sandbox", "--port", "0", "--seed", str(seed)]
@@ -203,6 +211,8 @@ def ehr_process(
         command += ["--history-days", str(history_days)]
     if admin_token is not None:
         command += ["--admin-token", admin_token]
+    if strict:
+        command.append("--strict")
     with log.open("a") as log_file:
         process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=log_file)
     try:
@@ -216,7 +226,7 @@ def ehr_process(
         info = json.loads(ready.read_text())
         ward_id = generate_ward(seed=seed, scale=scale).ward_id
         yield EhrProcess(
-            info["base_url"], info["client_id"], info["client_secret"], ward_id, process
+            info["base_url"], info["client_id"], info["client_secret"], ward_id, process, strict
         )
     finally:
         process.send_signal(signal.SIGTERM)
