@@ -8,10 +8,13 @@ Sub-commands:
   a synthetic ward: a nurse tablet, or with ``--bed`` a bed tablet in patient mode;
 * ``bedside sandbox --port N`` — only the sandbox EHR, as a real server on loopback;
 * ``bedside sync --once`` — one sync of this device with its EHR, printing what it did; exit
-  code 0 synced, 1 failed, 2 not set up;
+  code 0 synced, 1 failed, 2 not set up, 3 synced but the EHR cut a search short;
 * ``bedside enroll`` — create the device's signing key in the key store and print the public key
   IT registers with the EHR (or store a client secret read from standard input);
-* ``bedside settings`` — every setting, its value and where the value came from.
+* ``bedside settings`` — every setting, its value and where the value came from;
+* ``bedside doctor`` — checks the device's set-up and the EHR's CapabilityStatement against what
+  Bedside needs (``docs/ehr-requirements.md``); exit code 0 fine, 1 something missing, 2 not set
+  up.
 
 A settings file named with ``--config`` or ``BEDSIDE_CONFIG`` that does not exist is an error for
 every command that reads settings.
@@ -103,6 +106,11 @@ def _parser() -> argparse.ArgumentParser:
         help="read the client secret from standard input and keep it in the key store",
     )
     commands.add_parser("settings", parents=[config], help="list every setting and its source")
+    commands.add_parser(
+        "doctor",
+        parents=[config],
+        help="check this device's set-up and what its EHR offers against what Bedside needs",
+    )
 
     # Listed for --help; its own options are parsed by the sandbox runner (see main()).
     commands.add_parser(
@@ -200,6 +208,10 @@ def _device_command(args: argparse.Namespace) -> int:
     if command == "enroll":
         secret = sys.stdin.readline().strip() if args.client_secret_stdin else None
         return run_enroll(lambda: settings, demo_dir=demo_dir, client_secret=secret)
+    if command == "doctor":
+        from bedside.app.doctor import run_doctor
+
+        return run_doctor(lambda: settings, demo_dir=demo_dir)
     if command == "settings":
         for info in settings.describe():
             print(f"{info.name} = {info.value!r}  ({info.source})")
