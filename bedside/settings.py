@@ -340,6 +340,15 @@ class SyncSettings(_Section):
 class StaffSettings(_Section):
     """Staff sign-in on the tablet: badge + PIN, the offline window, throttling and auto-lock."""
 
+    signin: Literal["ehr", "directory"] = Field(
+        default="ehr",
+        description=(
+            "Who checks a nurse's identity: 'ehr' (badge + PIN checked by the EHR's "
+            "Practitioner/$verify-pin operation, used only when the EHR's CapabilityStatement "
+            "declares it) or 'directory' (the hospital directory, see [directory]: the account's "
+            "password at the first sign-in of a shift, then a PIN chosen for this tablet)."
+        ),
+    )
     idle_lock_s: int = Field(
         default=180,
         ge=30,
@@ -369,6 +378,149 @@ class StaffSettings(_Section):
         le=240,
         description="Minutes a badge stays locked out on this tablet after too many wrong PINs.",
     )
+    shift_h: float = Field(
+        default=12.0,
+        ge=1,
+        le=24,
+        description=(
+            "Directory sign-in: hours a PIN chosen on this tablet keeps working after the password "
+            "sign-in that set it (one shift); then the account's password is asked again."
+        ),
+    )
+    pin_min_length: int = Field(
+        default=6,
+        ge=4,
+        le=8,
+        description=(
+            "Directory sign-in: fewest digits of a PIN chosen on this tablet (at most 8; a PIN of "
+            "one repeated digit or a straight run such as 123456 is refused)."
+        ),
+    )
+
+
+# An LDAP attribute name (RFC 4512 descr): it goes into a search filter and an attribute list.
+_LDAP_ATTRIBUTE = r"^[A-Za-z][A-Za-z0-9-]{0,63}$"
+
+
+class DirectorySettings(_Section):
+    """The hospital directory (Active Directory, OpenLDAP) for ``staff.signin = "directory"``."""
+
+    url: str | None = Field(
+        default=None,
+        description=(
+            "The directory server: ldaps://host[:port] (TLS from the start, port 636) or "
+            "ldap://host[:port] (port 389, always upgraded with StartTLS before anything is sent; "
+            "never plain). Empty: no directory is configured."
+        ),
+    )
+    ca_bundle: Path | None = Field(
+        default=None,
+        description=(
+            "Absolute path to a PEM file of extra CA certificates to trust for the directory, on "
+            "top of the operating system's certificate store. Must exist when set."
+        ),
+    )
+    base_dn: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Where staff accounts are searched, e.g. OU=Staff,DC=hospital,DC=example.",
+    )
+    badge_attribute: str = Field(
+        default="employeeID",
+        pattern=_LDAP_ATTRIBUTE,
+        description="The account attribute holding the badge number the reader types.",
+    )
+    user_filter: str = Field(
+        default="(objectClass=person)",
+        min_length=3,
+        description=(
+            "LDAP filter an account must also match, in parentheses, e.g. to leave out disabled "
+            "Active Directory accounts: "
+            "(&(objectClass=user)(!(userAccountControl:1.2.840.113556.1.4.803:=2)))."
+        ),
+    )
+    bind_dn: str | None = Field(
+        default=None,
+        min_length=1,
+        description=(
+            "Distinguished name of the read-only service account that looks badges up. Its "
+            "password is in the OS key store (entry directory-bind-password:<device.site_id>) or "
+            "in directory.bind_password_file. Empty: the lookup is anonymous."
+        ),
+    )
+    bind_password_file: Path | None = Field(
+        default=None,
+        description=(
+            "Absolute path of a file IT controls (readable by Bedside's user only) holding the "
+            "service account's password. Empty: the password is read from the OS key store."
+        ),
+    )
+    name_attribute: str = Field(
+        default="displayName",
+        pattern=_LDAP_ATTRIBUTE,
+        description="The account attribute with the name shown in the header and audit events.",
+    )
+    role_attribute: str = Field(
+        default="title",
+        pattern=_LDAP_ATTRIBUTE,
+        description="The account attribute with the staff member's role (job title).",
+    )
+    identifier_attribute: str = Field(
+        default="employeeNumber",
+        pattern=_LDAP_ATTRIBUTE,
+        description=(
+            "The account attribute holding the staff number the EHR's Practitioner records carry "
+            "as an identifier; sign-in finds the Practitioner by it."
+        ),
+    )
+    identifier_system: str | None = Field(
+        default=None,
+        min_length=1,
+        description=(
+            "FHIR identifier system of that staff number on the EHR's Practitioner records "
+            "(e.g. urn:oid:…). Empty: the number is matched whatever its system."
+        ),
+    )
+    timeout_s: float = Field(
+        default=5.0,
+        ge=1,
+        le=60,
+        description="Seconds to wait for the directory to connect or answer one request.",
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        scheme, sep, rest = value.partition("://")
+        if not sep or scheme.lower() not in ("ldap", "ldaps"):
+            raise ValueError("must be an ldaps:// or ldap:// URL such as ldaps://dc1.example.org")
+        host = rest.rstrip("/")
+        if not host or "/" in host or "?" in host or "@" in host:
+            # A user name in the URL would be a secret's neighbour; a DN or filter belongs in
+            # base_dn and user_filter.
+            raise ValueError("must be only ldaps://host or ldaps://host:port (no path or user)")
+        return value
+
+    @field_validator("ca_bundle", "bind_password_file")
+    @classmethod
+    def _existing_file(cls, value: Path | None) -> Path | None:
+        path = _absolute(value)
+        if path is not None and not path.is_file():
+            raise ValueError("must be an existing file (no file at that path)")
+        return path
+
+    @field_validator("user_filter")
+    @classmethod
+    def _filter(cls, value: str) -> str:
+        if not (value.startswith("(") and value.endswith(")")):
+            raise ValueError("must be an LDAP filter in parentheses, such as (objectClass=person)")
+        return value
+
+    def missing(self) -> list[str]:
+        """The settings directory sign-in cannot do without that are not set."""
+        return [name for name in ("url", "base_dn") if getattr(self, name) is None]
 
 
 # FHIR event-timing codes (``Timing.repeat.when``) at this site's usual times.
@@ -540,6 +692,9 @@ class Settings(BaseModel):
     device: DeviceSettings = Field(default_factory=DeviceSettings, description="This device.")
     sync: SyncSettings = Field(default_factory=SyncSettings, description="Synchronisation.")
     staff: StaffSettings = Field(default_factory=StaffSettings, description="Staff sign-in.")
+    directory: DirectorySettings = Field(
+        default_factory=DirectorySettings, description="The hospital directory (staff sign-in)."
+    )
     medication: MedicationSettings = Field(
         default_factory=MedicationSettings, description="Medication timing."
     )
@@ -980,6 +1135,7 @@ def load_settings(
 __all__ = [
     "CONFIG_ENV_VAR",
     "DeviceSettings",
+    "DirectorySettings",
     "EhrSettings",
     "LogSettings",
     "MedicationSettings",

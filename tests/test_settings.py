@@ -461,6 +461,7 @@ def test_describe_lists_every_setting_with_a_description_type_and_variable(
         "device": Settings.model_fields["device"],
         "sync": Settings.model_fields["sync"],
         "staff": Settings.model_fields["staff"],
+        "directory": Settings.model_fields["directory"],
         "medication": Settings.model_fields["medication"],
         "meals": Settings.model_fields["meals"],
         "patient": Settings.model_fields["patient"],
@@ -472,7 +473,7 @@ def test_describe_lists_every_setting_with_a_description_type_and_variable(
         for field in info.annotation.model_fields  # type: ignore[union-attr]
     ]
     assert names == every
-    assert len(names) == 36
+    assert len(names) == 51
     for row in rows:
         assert len(row.description) > 20, row.name
         assert row.type, row.name
