@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -21,6 +22,7 @@ from joserfc.jwk import ECKey
 
 from bedside.sandbox.runner import SandboxServer
 from bedside.sandbox.server import Sandbox, SandboxConfig, create_app
+from tests.models.conftest import hl7_package as hl7_package  # the HL7 package, fetched once
 
 FHIR_JSON = "application/fhir+json"
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
@@ -145,6 +147,16 @@ def config() -> SandboxConfig:
 @pytest.fixture
 def sandbox(clock: FakeClock, config: SandboxConfig) -> Sandbox:
     return Sandbox(clock=clock, config=config)
+
+
+@asynccontextmanager
+async def on_loopback(sandbox: Sandbox, clock: FakeClock) -> AsyncIterator[Ehr]:
+    """``sandbox`` served by uvicorn on a free loopback port, with an all-scopes client."""
+    with SandboxServer(sandbox) as server:
+        async with httpx.AsyncClient(base_url=server.base_url, timeout=10) as http:
+            client = Ehr(http, server.base_url, sandbox, clock)
+            client.headers = client.bearer(await client.token())
+            yield client
 
 
 @pytest_asyncio.fixture(params=["asgi", "loopback"])
