@@ -145,7 +145,12 @@ class Uploader:
         held |= {
             (row.resource_type, row.resource_id) for row in await self._store.outbox(("rejected",))
         }
-        for entry in await self._store.outbox(("pending", "in_flight")):
+        for listed in await self._store.outbox(("pending", "in_flight")):
+            # Read again: settling an earlier row may have moved this one to the id the EHR
+            # gave its resource (see Store.complete_upload).
+            entry = await self._store.outbox_entry(listed.seq)
+            if entry.state not in ("pending", "in_flight"):
+                continue
             key = (entry.resource_type, entry.resource_id)
             if key in held:
                 report.held.add(entry.seq)

@@ -16,6 +16,7 @@ import os
 import random
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ import pytest
 import pytest_asyncio
 
 from bedside.models.codes import upload_key_system
+from bedside.services.audit import Actor, AuditTrail
 from bedside.services.recording import Recorder
 from bedside.store import MemoryKeyStore, Store
 from bedside.sync import SyncEngine
@@ -41,6 +43,7 @@ class Totals:
     lost: int = 0
     duplicated: int = 0
     injected: int = 0
+    modes: set[str] = field(default_factory=set)
 
 
 TOTALS = Totals()
@@ -50,7 +53,9 @@ TOTALS = Totals()
 def report_totals() -> Any:
     yield
     print(
-        f"\nfault suite: {len(TOTALS.runs)} scenarios × {RUNS} runs "
+        f"\nfault suite ({' and '.join(sorted(TOTALS.modes))} sandbox): "
+        f"{len({name.rsplit(' (', 1)[0] for name in TOTALS.runs})} scenarios × "
+        f"{len(TOTALS.modes)} modes × {RUNS} runs "
         f"({sum(TOTALS.runs.values())} runs), {TOTALS.injected} faults injected, "
         f"{TOTALS.events} events recorded, lost {TOTALS.lost}, duplicated {TOTALS.duplicated}"
     )
@@ -71,10 +76,25 @@ PROXY_SCENARIOS: dict[str, list[Fault]] = {
 }
 
 
-@pytest_asyncio.fixture
-async def ehr() -> AsyncIterator[Ehr]:
-    async with own_ehr(seed=29) as running:
+@pytest_asyncio.fixture(params=["friendly", "strict"])
+async def ehr(request: pytest.FixtureRequest) -> AsyncIterator[Ehr]:
+    """The sandbox in both modes: friendly (create-as-update, our paging) and strict (server
+    ids, no create-as-update, R4 validation of every write, ``_offset`` paging 20 a page)."""
+    async with own_ehr(seed=29, strict=request.param == "strict") as running:
+        TOTALS.modes.add(request.param)
         yield running
+
+
+def _meal_order(patient_id: str, dish: str) -> dict[str, Any]:
+    """A meal chosen on the tablet: a new NutritionOrder (synthetic)."""
+    return {
+        "resourceType": "NutritionOrder",
+        "status": "active",
+        "intent": "order",
+        "patient": {"reference": f"Patient/{patient_id}"},
+        "dateTime": datetime.now(UTC).isoformat(timespec="seconds"),
+        "oralDiet": {"type": [{"text": dish}]},
+    }
 
 
 async def _run_scenario(
@@ -95,6 +115,10 @@ async def _run_scenario(
         patients = [p["id"] for p in await store.find("Patient")]
         orders = await store.find("NutritionOrder")
         recorded: list[str] = []
+        # Meals chosen on the tablet and changed again before their first upload: key → dish.
+        chosen: dict[str, str] = {}
+        audited: list[str] = []
+        audit = AuditTrail(recorder, "tablet-fault-suite")
         for run in range(RUNS):
             rng = random.Random(f"{name}/{run}")
             for _ in range(rng.randint(1, 3)):
@@ -102,6 +126,15 @@ async def _run_scenario(
                     vital_sign(rng.choice(patients), rng.randint(50, 120))
                 )
                 recorded.append(entry.resource_id)
+            patient = rng.choice(patients)
+            meal = await recorder.record_event(_meal_order(patient, f"first dish of run {run}"))
+            first = await store.get("NutritionOrder", meal.resource_id)
+            assert first is not None
+            changed = f"changed dish of run {run}"
+            await recorder.record_update({**first, "oralDiet": {"type": [{"text": changed}]}})
+            chosen[meal.resource_id] = changed
+            opened = await audit.record_opened(Actor("nurse-fault-suite", "Nurse"), patient)
+            audited.append(opened.resource_id)
             order = await store.get("NutritionOrder", rng.choice(orders)["id"])
             assert order is not None
             note = f"run {run} of {name}"
@@ -125,12 +158,18 @@ async def _run_scenario(
             final = await ehr.read("NutritionOrder", order["id"])
             assert final is not None
             assert final["note"] == [{"text": note}]
-        counts = await _event_counts(ehr, recorded)
-        TOTALS.runs[name] = RUNS
-        TOTALS.events += len(recorded)
+        counts = {
+            **await _event_counts(ehr, "Observation", recorded),
+            **await _event_counts(ehr, "NutritionOrder", list(chosen)),
+            **await _event_counts(ehr, "AuditEvent", audited),
+        }
+        TOTALS.runs[f"{name} ({ehr_mode(ehr)})"] = RUNS
+        TOTALS.events += len(counts)
         TOTALS.lost += sum(1 for c in counts.values() if c == 0)
         TOTALS.duplicated += sum(1 for c in counts.values() if c > 1)
         assert [e for e, c in counts.items() if c != 1] == []
+        # The change made before the first upload is what the EHR holds, whatever its ids.
+        assert await _dishes_on_the_ehr(ehr, list(chosen)) == chosen
         problems = []
         for patient in sorted(patients)[:3]:
             problems += await cache_matches_server(store, ehr, ["Observation"], patient_id=patient)
@@ -140,13 +179,28 @@ async def _run_scenario(
         await store.close()
 
 
-async def _event_counts(ehr: Ehr, event_ids: list[str]) -> dict[str, int]:
+def ehr_mode(ehr: Ehr) -> str:
+    return "strict" if ehr.sandbox.strict else "friendly"
+
+
+async def _event_counts(ehr: Ehr, resource_type: str, event_ids: list[str]) -> dict[str, int]:
+    """How many resources on the EHR carry each event's upload key (its ``meta.tag``)."""
     system = upload_key_system(SITE)
     async with ehr.client() as client:
         return {
-            eid: await client.count("Observation", {"identifier": f"{system}|{eid}"})
-            for eid in event_ids
+            eid: await client.count(resource_type, {"_tag": f"{system}|{eid}"}) for eid in event_ids
         }
+
+
+async def _dishes_on_the_ehr(ehr: Ehr, keys: list[str]) -> dict[str, str]:
+    system = upload_key_system(SITE)
+    dishes = {}
+    async with ehr.client() as client:
+        for key in keys:
+            async for page in client.search("NutritionOrder", {"_tag": f"{system}|{key}"}):
+                for order in page.resources:
+                    dishes[key] = order["oralDiet"]["type"][0]["text"]
+    return dishes
 
 
 @pytest.mark.asyncio

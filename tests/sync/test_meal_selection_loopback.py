@@ -102,7 +102,7 @@ async def test_a_choice_made_offline_reaches_the_ehr_once_and_a_change_and_cance
         [on_ehr] = await _selections_on_the_ehr(ehr, patient, lunch)
         assert on_ehr["instantiatesCanonical"] == [first]
         assert on_ehr["status"] == "active"
-        assert on_ehr["meta"]["tag"] == [seed_codes.PATIENT_MEAL_SELECTION_TAG]
+        assert seed_codes.PATIENT_MEAL_SELECTION_TAG in on_ehr["meta"]["tag"]
         shown = (await _tomorrows_lunch(meals, patient)).choice
         assert shown is not None
         assert (shown.order_id, shown.dish_url, shown.delivery) == (
@@ -168,3 +168,36 @@ async def test_a_choice_whose_upload_answer_was_lost_is_not_doubled_by_the_retry
         sent = (await _tomorrows_lunch(meals, patient)).choice
         assert sent is not None
         assert sent.delivery is Delivery.SENT
+
+
+@pytest.mark.asyncio
+async def test_on_a_server_that_gives_its_own_ids_a_choice_changed_before_upload_arrives_changed(
+    store: Store,
+) -> None:
+    """Strict EHR: ``POST`` gets a server id, ``PUT`` never creates. The change queued behind
+    the first choice must follow the EHR's id, and the patient must see the dish they chose
+    last as sent — never the first one."""
+    async with synced(store, strict=True) as (ehr, engine):
+        meals = _service(store, _morning)
+        patient, encounter = await _ordering_patient(store)
+        lunch = await _tomorrows_lunch(meals, patient)
+        first, second = [o.dish.url for o in lunch.options if o.choosable][:2]
+        chosen = await meals.choose(patient, encounter, lunch.sitting, first)
+        changed = await meals.choose(patient, encounter, lunch.sitting, second)
+        assert changed.order_id == chosen.order_id
+
+        report = await engine.sync_once()
+
+        assert report.ok, report.error
+        assert (report.pushed.done, report.pushed.conflict, report.pushed.rejected) == (2, 0, 0)
+        [on_ehr] = await _selections_on_the_ehr(ehr, patient, lunch)
+        assert on_ehr["id"] != chosen.order_id  # the EHR's own id
+        assert on_ehr["instantiatesCanonical"] == [second]
+        shown = (await _tomorrows_lunch(meals, patient)).choice
+        assert shown is not None
+        assert (shown.order_id, shown.dish_url, shown.delivery) == (
+            on_ehr["id"],
+            second,
+            Delivery.SENT,
+        )
+        assert await store.outbox(("pending", "in_flight", "conflict", "rejected")) == []
