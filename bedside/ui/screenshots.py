@@ -1,6 +1,8 @@
 """Rendering the screens to PNG files, so anyone (and every review) can look at them.
 
-Owns the tour ``bedside demo --screenshot DIR`` takes: the lock screen, the ward board, every
+Owns the tour ``bedside demo --screenshot DIR`` takes: the lock screen (and its directory
+sign-in steps: badge + PIN with the password way in, the account's password, choosing a PIN,
+and "not set up"), the ward board, every
 chart tab of the patient with the most alerts, the vitals pad and the sync review, then patient
 mode on three bed tablets (home, meals with greyed dishes, nil by mouth, schedule, language and
 text, a free bed) — in French, German and English, at each tablet size. Files are named
@@ -9,6 +11,8 @@ text, a free bed) — in French, German and English, at each tablet size. Files 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,6 +66,9 @@ async def render_staff_screens(
     for language in i18n.LANGUAGES:
         window.switch_language(language)
         shoot("lock", language)
+        for screen in _lock_states(window, credentials[0]):
+            shoot(screen, language)
+    window.lock_screen.configure(uses_passwords=window.workspace.sessions.uses_passwords)
 
     window.lock_screen.badge.setText(credentials[0])
     window.lock_screen.pin.setText(credentials[1])
@@ -100,6 +107,47 @@ async def render_staff_screens(
         shoot("sync", language)
         window._close_sync()
     return written
+
+
+def _lock_states(window: StaffWindow, badge: str) -> Iterator[str]:
+    """Put the lock screen in each state of a sign-in worth seeing; yield the state's name.
+
+    The demo signs in against the sandbox EHR, so the directory's steps are shown as the screen
+    draws them for the answers the session service gives (no directory is asked).
+    """
+    from bedside.services.session import (
+        SignInOutcome,
+        SignInResult,
+        SignInService,
+        StaffMember,
+    )
+
+    screen = window.lock_screen
+    directory = SignInService.DIRECTORY
+    screen.configure(uses_passwords=True, pin_min_length=6)
+    screen.badge.setText(badge)
+    yield "lock-directory"
+    screen.show_result(SignInResult(SignInOutcome.PASSWORD_NEEDED, service=directory))
+    screen.password.setText("synthetic")  # masked: the shot shows dots
+    yield "lock-password"
+    nurse = StaffMember("demo", "Aline Martin", "Nurse", badge)  # a synthetic name
+    until = window.workspace.clock() + timedelta(hours=12)
+    screen.show_result(
+        SignInResult(
+            SignInOutcome.CHOOSE_PIN,
+            staff=nurse,
+            offline_until=until,
+            service=directory,
+            pin_min_length=6,
+        )
+    )
+    screen.new_pin.setText("4829")
+    yield "lock-choose-pin"
+    screen.configure(uses_passwords=False)
+    screen.badge.setText(badge)
+    screen.show_result(SignInResult(SignInOutcome.NOT_SET_UP, service=SignInService.EHR))
+    yield "lock-not-set-up"
+    screen.configure(uses_passwords=False)
 
 
 async def render_patient_screens(

@@ -155,8 +155,16 @@ class StaffWindow(Retranslatable, QMainWindow):
         layout.addWidget(strip)
 
         self.stack = QStackedWidget()
-        self.lock_screen = LockScreen(demo_credentials=workspace.demo_credentials)
+        sessions = workspace.sessions
+        self.lock_screen = LockScreen(
+            demo_credentials=workspace.demo_credentials,
+            uses_passwords=sessions.uses_passwords,
+            pin_min_length=sessions.pin_min_length,
+        )
         self.lock_screen.sign_in_requested.connect(self._sign_in)
+        self.lock_screen.password_entered.connect(self._sign_in_with_password)
+        self.lock_screen.pin_chosen.connect(self._pin_chosen)
+        self.lock_screen.badge_entered.connect(self._badge_step)
         self.board = BoardView()
         self.board.patient_chosen.connect(self.open_chart)
         self.chart = ChartView(self._chart_tabs(workspace))
@@ -319,6 +327,34 @@ class StaffWindow(Retranslatable, QMainWindow):
             owner=self,
             on_done=self._signed_in,
             on_error=self._sign_in_failed,
+        )
+
+    def _sign_in_with_password(self, badge: str, password: str) -> None:
+        """Directory sign-in, first of a shift: the directory checks the account's password."""
+        self.lock_screen.set_busy(True)
+        ops.run(
+            self.workspace.sessions.sign_in_with_password(badge, password),
+            owner=self,
+            on_done=self._signed_in,
+            on_error=self._sign_in_failed,
+        )
+
+    def _pin_chosen(self, badge: str, pin: str, again: str) -> None:
+        self.lock_screen.set_busy(True)
+        ops.run(
+            self.workspace.sessions.choose_pin(badge, pin, again),
+            owner=self,
+            on_done=self._signed_in,
+            on_error=self._sign_in_failed,
+        )
+
+    def _badge_step(self, badge: str) -> None:
+        """Directory sign-in: a badge was read; its PIN, or its password for a new shift?"""
+        ops.run(
+            self.workspace.sessions.next_step(badge),
+            owner=self,
+            on_done=self.lock_screen.show_step,
+            on_error=lambda error: log.error("sign_in_step_failed", exc_info=error),
         )
 
     def _signed_in(self, result: SignInResult) -> None:

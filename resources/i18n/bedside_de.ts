@@ -665,6 +665,18 @@
             <translation>PIN</translation>
         </message>
         <message>
+            <source>Password of your hospital account</source>
+            <translation>Passwort Ihres Krankenhauskontos</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>Neue PIN</translation>
+        </message>
+        <message>
+            <source>The same PIN again</source>
+            <translation>PIN wiederholen</translation>
+        </message>
+        <message>
             <source>Badge number</source>
             <translation>Ausweisnummer</translation>
         </message>
@@ -673,12 +685,28 @@
             <translation>Ausweis scannen oder eingeben</translation>
         </message>
         <message>
+            <source>Password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message>
             <source>Erase the last digit</source>
             <translation>Letzte Ziffer löschen</translation>
         </message>
         <message>
+            <source>Save PIN</source>
+            <translation>PIN speichern</translation>
+        </message>
+        <message>
             <source>Sign in</source>
             <translation>Anmelden</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Zurück</translation>
+        </message>
+        <message>
+            <source>Sign in with my password</source>
+            <translation>Mit meinem Passwort anmelden</translation>
         </message>
         <message>
             <source>Digit %1</source>
@@ -689,12 +717,43 @@
             <translation>Demo-Station: Ausweis %1, PIN %2</translation>
         </message>
         <message>
+            <source>First sign-in of your shift</source>
+            <translation>Erste Anmeldung Ihrer Schicht</translation>
+        </message>
+        <message>
+            <source>Enter the password of your hospital account. Then you choose a PIN for this tablet, for the rest of your shift.</source>
+            <translation>Geben Sie das Passwort Ihres Krankenhauskontos ein. Danach wählen Sie eine PIN für dieses Tablet, für den Rest Ihrer Schicht.</translation>
+        </message>
+        <message>
+            <source>Choose a PIN for this tablet</source>
+            <translation>Wählen Sie eine PIN für dieses Tablet</translation>
+        </message>
+        <message numerus="yes">
+            <source>At least %n digit(s), twice. Not 0000 or 1234.</source>
+            <translation>
+                <numerusform>Mindestens %n Ziffer, zweimal. Nicht 0000 oder 1234.</numerusform>
+                <numerusform>Mindestens %n Ziffern, zweimal. Nicht 0000 oder 1234.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>It works on this tablet until %1.</source>
+            <translation>Sie gilt auf diesem Tablet bis %1.</translation>
+        </message>
+        <message>
             <source>Checking…</source>
             <translation>Wird geprüft…</translation>
         </message>
         <message>
             <source>Scan your badge or type its number first.</source>
             <translation>Scannen Sie zuerst Ihren Ausweis oder geben Sie seine Nummer ein.</translation>
+        </message>
+        <message>
+            <source>Enter your password.</source>
+            <translation>Geben Sie Ihr Passwort ein.</translation>
+        </message>
+        <message>
+            <source>Enter the new PIN in both fields.</source>
+            <translation>Geben Sie die neue PIN in beide Felder ein.</translation>
         </message>
         <message>
             <source>Enter your PIN.</source>
@@ -712,24 +771,98 @@
             </translation>
         </message>
         <message>
+            <source>Wrong password.</source>
+            <translation>Falsches Passwort.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrong password. %n attempt(s) left before this badge is locked.</source>
+            <translation>
+                <numerusform>Falsches Passwort. Noch %n Versuch, bevor dieser Ausweis gesperrt wird.</numerusform>
+                <numerusform>Falsches Passwort. Noch %n Versuche, bevor dieser Ausweis gesperrt wird.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>This badge is not known. Check the number, or ask the ward manager.</source>
             <translation>Dieser Ausweis ist nicht bekannt. Prüfen Sie die Nummer oder fragen Sie die Stationsleitung.</translation>
         </message>
         <message>
-            <source>Too many wrong PINs: this badge is locked on this tablet until %1.</source>
-            <translation>Zu viele falsche PINs: Dieser Ausweis ist auf diesem Tablet bis %1 gesperrt.</translation>
+            <source>Too many failed attempts: this badge is locked on this tablet until %1.</source>
+            <translation>Zu viele Fehlversuche: Dieser Ausweis ist auf diesem Tablet bis %1 gesperrt.</translation>
         </message>
         <message>
-            <source>Several wrong PINs: please wait until %1 before trying again.</source>
-            <translation>Mehrere falsche PINs: Bitte warten Sie bis %1, bevor Sie es erneut versuchen.</translation>
+            <source>Several failed attempts: please wait until %1 before trying again.</source>
+            <translation>Mehrere Fehlversuche: Bitte warten Sie bis %1, bevor Sie es erneut versuchen.</translation>
+        </message>
+        <message>
+            <source>The hospital directory cannot be reached to check your password, and this badge has no PIN on this tablet yet. Try again when the network works.</source>
+            <translation>Das Verzeichnis des Krankenhauses ist nicht erreichbar, um Ihr Passwort zu prüfen, und dieser Ausweis hat auf diesem Tablet noch keine PIN. Versuchen Sie es erneut, wenn das Netz funktioniert.</translation>
+        </message>
+        <message>
+            <source>Staff sign-in through the hospital directory is not set up on this tablet — contact IT.</source>
+            <translation>Die Anmeldung des Personals über das Verzeichnis des Krankenhauses ist auf diesem Tablet nicht eingerichtet — wenden Sie sich an die IT.</translation>
+        </message>
+        <message>
+            <source>Staff sign-in is not set up for this EHR — contact IT.</source>
+            <translation>Die Anmeldung des Personals ist für dieses KIS nicht eingerichtet — wenden Sie sich an die IT.</translation>
+        </message>
+        <message>
+            <source>Your PIN on this tablet ended with your last shift: enter your password.</source>
+            <translation>Ihre PIN auf diesem Tablet ist mit Ihrer letzten Schicht abgelaufen: Geben Sie Ihr Passwort ein.</translation>
+        </message>
+        <message>
+            <source>First sign-in of your shift on this tablet: enter your password.</source>
+            <translation>Erste Anmeldung Ihrer Schicht auf diesem Tablet: Geben Sie Ihr Passwort ein.</translation>
+        </message>
+        <message>
+            <source>Your hospital account may not sign in now (locked, disabled or password expired) — contact IT.</source>
+            <translation>Ihr Krankenhauskonto kann sich derzeit nicht anmelden (gesperrt, deaktiviert oder Passwort abgelaufen) — wenden Sie sich an die IT.</translation>
+        </message>
+        <message>
+            <source>Your hospital account is not linked to a staff record in the EHR — contact IT.</source>
+            <translation>Ihr Krankenhauskonto ist mit keinem Personaleintrag im KIS verknüpft — wenden Sie sich an die IT.</translation>
+        </message>
+        <message>
+            <source>Password checked. Choose your PIN for this tablet.</source>
+            <translation>Passwort geprüft. Wählen Sie Ihre PIN für dieses Tablet.</translation>
+        </message>
+        <message>
+            <source>The two PINs differ. Enter the new PIN twice.</source>
+            <translation>Die beiden PINs sind verschieden. Geben Sie die neue PIN zweimal ein.</translation>
+        </message>
+        <message numerus="yes">
+            <source>This PIN is too easy to guess: use at least %n digit(s), not one repeated digit and not a run such as 1234.</source>
+            <translation>
+                <numerusform>Diese PIN ist zu leicht zu erraten: Verwenden Sie mindestens %n Ziffer, nicht eine wiederholte Ziffer und keine Folge wie 1234.</numerusform>
+                <numerusform>Diese PIN ist zu leicht zu erraten: Verwenden Sie mindestens %n Ziffern, nicht eine wiederholte Ziffer und keine Folge wie 1234.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Too long since your password was checked: enter your password again.</source>
+            <translation>Ihr Passwort wurde vor zu langer Zeit geprüft: Geben Sie es erneut ein.</translation>
         </message>
         <message>
             <source>The EHR cannot be reached, and this badge has never signed in on this tablet while connected. Sign in once where the network works.</source>
             <translation>Das KIS ist nicht erreichbar, und mit diesem Ausweis wurde auf diesem Tablet noch nie mit Verbindung angemeldet. Melden Sie sich einmal an einem Ort mit Netzverbindung an.</translation>
         </message>
         <message>
+            <source>Scan your badge, then your PIN for this tablet. First sign-in of a shift: your hospital password.</source>
+            <translation>Scannen Sie Ihren Ausweis, dann Ihre PIN für dieses Tablet. Erste Anmeldung einer Schicht: Ihr Krankenhauspasswort.</translation>
+        </message>
+        <message>
+            <source>The hospital directory cannot be reached, and the PIN you chose on this tablet ended with your last shift. Try again when the network works.</source>
+            <translation>Das Verzeichnis des Krankenhauses ist nicht erreichbar, und die auf diesem Tablet gewählte PIN ist mit Ihrer letzten Schicht abgelaufen. Versuchen Sie es erneut, wenn das Netz funktioniert.</translation>
+        </message>
+        <message>
             <source>The EHR cannot be reached, and your last connected sign-in on this tablet is too old for an offline sign-in. Sign in where the network works.</source>
             <translation>Das KIS ist nicht erreichbar, und Ihre letzte Anmeldung mit Verbindung auf diesem Tablet liegt für eine Offline-Anmeldung zu lange zurück. Melden Sie sich an einem Ort mit Netzverbindung an.</translation>
+        </message>
+        <message>
+            <source>The hospital directory cannot be reached: sign in with the PIN you chose on this tablet.</source>
+            <translation>Das Verzeichnis des Krankenhauses ist nicht erreichbar: Melden Sie sich mit der auf diesem Tablet gewählten PIN an.</translation>
+        </message>
+        <message>
+            <source>The hospital directory did not check the sign-in. Try again.</source>
+            <translation>Das Verzeichnis des Krankenhauses hat die Anmeldung nicht geprüft. Versuchen Sie es erneut.</translation>
         </message>
         <message>
             <source>The EHR did not answer the sign-in. Try again in a moment.</source>

@@ -665,6 +665,18 @@
             <translation>PIN</translation>
         </message>
         <message>
+            <source>Password of your hospital account</source>
+            <translation>Password of your hospital account</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>New PIN</translation>
+        </message>
+        <message>
+            <source>The same PIN again</source>
+            <translation>The same PIN again</translation>
+        </message>
+        <message>
             <source>Badge number</source>
             <translation>Badge number</translation>
         </message>
@@ -673,12 +685,28 @@
             <translation>Scan or type the badge</translation>
         </message>
         <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
             <source>Erase the last digit</source>
             <translation>Erase the last digit</translation>
         </message>
         <message>
+            <source>Save PIN</source>
+            <translation>Save PIN</translation>
+        </message>
+        <message>
             <source>Sign in</source>
             <translation>Sign in</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Sign in with my password</source>
+            <translation>Sign in with my password</translation>
         </message>
         <message>
             <source>Digit %1</source>
@@ -689,12 +717,43 @@
             <translation>Demo ward: badge %1, PIN %2</translation>
         </message>
         <message>
+            <source>First sign-in of your shift</source>
+            <translation>First sign-in of your shift</translation>
+        </message>
+        <message>
+            <source>Enter the password of your hospital account. Then you choose a PIN for this tablet, for the rest of your shift.</source>
+            <translation>Enter the password of your hospital account. Then you choose a PIN for this tablet, for the rest of your shift.</translation>
+        </message>
+        <message>
+            <source>Choose a PIN for this tablet</source>
+            <translation>Choose a PIN for this tablet</translation>
+        </message>
+        <message numerus="yes">
+            <source>At least %n digit(s), twice. Not 0000 or 1234.</source>
+            <translation>
+                <numerusform>At least %n digit, twice. Not 0000 or 1234.</numerusform>
+                <numerusform>At least %n digits, twice. Not 0000 or 1234.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>It works on this tablet until %1.</source>
+            <translation>It works on this tablet until %1.</translation>
+        </message>
+        <message>
             <source>Checking…</source>
             <translation>Checking…</translation>
         </message>
         <message>
             <source>Scan your badge or type its number first.</source>
             <translation>Scan your badge or type its number first.</translation>
+        </message>
+        <message>
+            <source>Enter your password.</source>
+            <translation>Enter your password.</translation>
+        </message>
+        <message>
+            <source>Enter the new PIN in both fields.</source>
+            <translation>Enter the new PIN in both fields.</translation>
         </message>
         <message>
             <source>Enter your PIN.</source>
@@ -712,24 +771,98 @@
             </translation>
         </message>
         <message>
+            <source>Wrong password.</source>
+            <translation>Wrong password.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrong password. %n attempt(s) left before this badge is locked.</source>
+            <translation>
+                <numerusform>Wrong password. %n attempt left before this badge is locked.</numerusform>
+                <numerusform>Wrong password. %n attempts left before this badge is locked.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>This badge is not known. Check the number, or ask the ward manager.</source>
             <translation>This badge is not known. Check the number, or ask the ward manager.</translation>
         </message>
         <message>
-            <source>Too many wrong PINs: this badge is locked on this tablet until %1.</source>
-            <translation>Too many wrong PINs: this badge is locked on this tablet until %1.</translation>
+            <source>Too many failed attempts: this badge is locked on this tablet until %1.</source>
+            <translation>Too many failed attempts: this badge is locked on this tablet until %1.</translation>
         </message>
         <message>
-            <source>Several wrong PINs: please wait until %1 before trying again.</source>
-            <translation>Several wrong PINs: please wait until %1 before trying again.</translation>
+            <source>Several failed attempts: please wait until %1 before trying again.</source>
+            <translation>Several failed attempts: please wait until %1 before trying again.</translation>
+        </message>
+        <message>
+            <source>The hospital directory cannot be reached to check your password, and this badge has no PIN on this tablet yet. Try again when the network works.</source>
+            <translation>The hospital directory cannot be reached to check your password, and this badge has no PIN on this tablet yet. Try again when the network works.</translation>
+        </message>
+        <message>
+            <source>Staff sign-in through the hospital directory is not set up on this tablet — contact IT.</source>
+            <translation>Staff sign-in through the hospital directory is not set up on this tablet — contact IT.</translation>
+        </message>
+        <message>
+            <source>Staff sign-in is not set up for this EHR — contact IT.</source>
+            <translation>Staff sign-in is not set up for this EHR — contact IT.</translation>
+        </message>
+        <message>
+            <source>Your PIN on this tablet ended with your last shift: enter your password.</source>
+            <translation>Your PIN on this tablet ended with your last shift: enter your password.</translation>
+        </message>
+        <message>
+            <source>First sign-in of your shift on this tablet: enter your password.</source>
+            <translation>First sign-in of your shift on this tablet: enter your password.</translation>
+        </message>
+        <message>
+            <source>Your hospital account may not sign in now (locked, disabled or password expired) — contact IT.</source>
+            <translation>Your hospital account may not sign in now (locked, disabled or password expired) — contact IT.</translation>
+        </message>
+        <message>
+            <source>Your hospital account is not linked to a staff record in the EHR — contact IT.</source>
+            <translation>Your hospital account is not linked to a staff record in the EHR — contact IT.</translation>
+        </message>
+        <message>
+            <source>Password checked. Choose your PIN for this tablet.</source>
+            <translation>Password checked. Choose your PIN for this tablet.</translation>
+        </message>
+        <message>
+            <source>The two PINs differ. Enter the new PIN twice.</source>
+            <translation>The two PINs differ. Enter the new PIN twice.</translation>
+        </message>
+        <message numerus="yes">
+            <source>This PIN is too easy to guess: use at least %n digit(s), not one repeated digit and not a run such as 1234.</source>
+            <translation>
+                <numerusform>This PIN is too easy to guess: use at least %n digit, not one repeated digit and not a run such as 1234.</numerusform>
+                <numerusform>This PIN is too easy to guess: use at least %n digits, not one repeated digit and not a run such as 1234.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Too long since your password was checked: enter your password again.</source>
+            <translation>Too long since your password was checked: enter your password again.</translation>
         </message>
         <message>
             <source>The EHR cannot be reached, and this badge has never signed in on this tablet while connected. Sign in once where the network works.</source>
             <translation>The EHR cannot be reached, and this badge has never signed in on this tablet while connected. Sign in once where the network works.</translation>
         </message>
         <message>
+            <source>Scan your badge, then your PIN for this tablet. First sign-in of a shift: your hospital password.</source>
+            <translation>Scan your badge, then your PIN for this tablet. First sign-in of a shift: your hospital password.</translation>
+        </message>
+        <message>
+            <source>The hospital directory cannot be reached, and the PIN you chose on this tablet ended with your last shift. Try again when the network works.</source>
+            <translation>The hospital directory cannot be reached, and the PIN you chose on this tablet ended with your last shift. Try again when the network works.</translation>
+        </message>
+        <message>
             <source>The EHR cannot be reached, and your last connected sign-in on this tablet is too old for an offline sign-in. Sign in where the network works.</source>
             <translation>The EHR cannot be reached, and your last connected sign-in on this tablet is too old for an offline sign-in. Sign in where the network works.</translation>
+        </message>
+        <message>
+            <source>The hospital directory cannot be reached: sign in with the PIN you chose on this tablet.</source>
+            <translation>The hospital directory cannot be reached: sign in with the PIN you chose on this tablet.</translation>
+        </message>
+        <message>
+            <source>The hospital directory did not check the sign-in. Try again.</source>
+            <translation>The hospital directory did not check the sign-in. Try again.</translation>
         </message>
         <message>
             <source>The EHR did not answer the sign-in. Try again in a moment.</source>

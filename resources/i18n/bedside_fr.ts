@@ -665,6 +665,18 @@
             <translation>Code PIN</translation>
         </message>
         <message>
+            <source>Password of your hospital account</source>
+            <translation>Mot de passe de votre compte de l'hôpital</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>Nouveau code PIN</translation>
+        </message>
+        <message>
+            <source>The same PIN again</source>
+            <translation>Confirmez le code PIN</translation>
+        </message>
+        <message>
             <source>Badge number</source>
             <translation>Numéro de badge</translation>
         </message>
@@ -673,12 +685,28 @@
             <translation>Scannez ou saisissez le badge</translation>
         </message>
         <message>
+            <source>Password</source>
+            <translation>Mot de passe</translation>
+        </message>
+        <message>
             <source>Erase the last digit</source>
             <translation>Effacer le dernier chiffre</translation>
         </message>
         <message>
+            <source>Save PIN</source>
+            <translation>Enregistrer le code PIN</translation>
+        </message>
+        <message>
             <source>Sign in</source>
             <translation>Se connecter</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Retour</translation>
+        </message>
+        <message>
+            <source>Sign in with my password</source>
+            <translation>Me connecter avec mon mot de passe</translation>
         </message>
         <message>
             <source>Digit %1</source>
@@ -689,12 +717,43 @@
             <translation>Service de démonstration : badge %1, code PIN %2</translation>
         </message>
         <message>
+            <source>First sign-in of your shift</source>
+            <translation>Première connexion de votre poste</translation>
+        </message>
+        <message>
+            <source>Enter the password of your hospital account. Then you choose a PIN for this tablet, for the rest of your shift.</source>
+            <translation>Entrez le mot de passe de votre compte de l'hôpital. Vous choisirez ensuite un code PIN pour cette tablette, pour le reste de votre poste.</translation>
+        </message>
+        <message>
+            <source>Choose a PIN for this tablet</source>
+            <translation>Choisissez un code PIN pour cette tablette</translation>
+        </message>
+        <message numerus="yes">
+            <source>At least %n digit(s), twice. Not 0000 or 1234.</source>
+            <translation>
+                <numerusform>Au moins %n chiffre, deux fois. Pas 0000 ni 1234.</numerusform>
+                <numerusform>Au moins %n chiffres, deux fois. Pas 0000 ni 1234.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>It works on this tablet until %1.</source>
+            <translation>Il fonctionne sur cette tablette jusqu'à %1.</translation>
+        </message>
+        <message>
             <source>Checking…</source>
             <translation>Vérification…</translation>
         </message>
         <message>
             <source>Scan your badge or type its number first.</source>
             <translation>Scannez d'abord votre badge ou saisissez son numéro.</translation>
+        </message>
+        <message>
+            <source>Enter your password.</source>
+            <translation>Entrez votre mot de passe.</translation>
+        </message>
+        <message>
+            <source>Enter the new PIN in both fields.</source>
+            <translation>Entrez le nouveau code PIN dans les deux champs.</translation>
         </message>
         <message>
             <source>Enter your PIN.</source>
@@ -712,24 +771,98 @@
             </translation>
         </message>
         <message>
+            <source>Wrong password.</source>
+            <translation>Mot de passe incorrect.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrong password. %n attempt(s) left before this badge is locked.</source>
+            <translation>
+                <numerusform>Mot de passe incorrect. Il vous reste %n essai avant le blocage de ce badge.</numerusform>
+                <numerusform>Mot de passe incorrect. Il vous reste %n essais avant le blocage de ce badge.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>This badge is not known. Check the number, or ask the ward manager.</source>
             <translation>Ce badge n'est pas reconnu. Vérifiez le numéro ou demandez au cadre de santé.</translation>
         </message>
         <message>
-            <source>Too many wrong PINs: this badge is locked on this tablet until %1.</source>
-            <translation>Trop de codes PIN incorrects : ce badge est bloqué sur cette tablette jusqu'à %1.</translation>
+            <source>Too many failed attempts: this badge is locked on this tablet until %1.</source>
+            <translation>Trop d'essais échoués : ce badge est bloqué sur cette tablette jusqu'à %1.</translation>
         </message>
         <message>
-            <source>Several wrong PINs: please wait until %1 before trying again.</source>
-            <translation>Plusieurs codes PIN incorrects : veuillez patienter jusqu'à %1 avant de réessayer.</translation>
+            <source>Several failed attempts: please wait until %1 before trying again.</source>
+            <translation>Plusieurs essais échoués : patientez jusqu'à %1 avant de réessayer.</translation>
+        </message>
+        <message>
+            <source>The hospital directory cannot be reached to check your password, and this badge has no PIN on this tablet yet. Try again when the network works.</source>
+            <translation>L'annuaire de l'hôpital est injoignable pour vérifier votre mot de passe, et ce badge n'a pas encore de code PIN sur cette tablette. Réessayez quand le réseau fonctionne.</translation>
+        </message>
+        <message>
+            <source>Staff sign-in through the hospital directory is not set up on this tablet — contact IT.</source>
+            <translation>La connexion du personnel par l'annuaire de l'hôpital n'est pas configurée sur cette tablette — contactez le service informatique.</translation>
+        </message>
+        <message>
+            <source>Staff sign-in is not set up for this EHR — contact IT.</source>
+            <translation>La connexion du personnel n'est pas configurée pour ce DPI — contactez le service informatique.</translation>
+        </message>
+        <message>
+            <source>Your PIN on this tablet ended with your last shift: enter your password.</source>
+            <translation>Votre code PIN sur cette tablette a pris fin avec votre dernier poste : entrez votre mot de passe.</translation>
+        </message>
+        <message>
+            <source>First sign-in of your shift on this tablet: enter your password.</source>
+            <translation>Première connexion de votre poste sur cette tablette : entrez votre mot de passe.</translation>
+        </message>
+        <message>
+            <source>Your hospital account may not sign in now (locked, disabled or password expired) — contact IT.</source>
+            <translation>Votre compte de l'hôpital ne peut pas se connecter pour l'instant (verrouillé, désactivé ou mot de passe expiré) — contactez le service informatique.</translation>
+        </message>
+        <message>
+            <source>Your hospital account is not linked to a staff record in the EHR — contact IT.</source>
+            <translation>Votre compte de l'hôpital n'est relié à aucune fiche du personnel dans le DPI — contactez le service informatique.</translation>
+        </message>
+        <message>
+            <source>Password checked. Choose your PIN for this tablet.</source>
+            <translation>Mot de passe vérifié. Choisissez votre code PIN pour cette tablette.</translation>
+        </message>
+        <message>
+            <source>The two PINs differ. Enter the new PIN twice.</source>
+            <translation>Les deux codes PIN diffèrent. Entrez deux fois le nouveau code PIN.</translation>
+        </message>
+        <message numerus="yes">
+            <source>This PIN is too easy to guess: use at least %n digit(s), not one repeated digit and not a run such as 1234.</source>
+            <translation>
+                <numerusform>Ce code PIN est trop facile à deviner : utilisez au moins %n chiffre, pas un seul chiffre répété ni une suite comme 1234.</numerusform>
+                <numerusform>Ce code PIN est trop facile à deviner : utilisez au moins %n chiffres, pas un seul chiffre répété ni une suite comme 1234.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Too long since your password was checked: enter your password again.</source>
+            <translation>Votre mot de passe a été vérifié il y a trop longtemps : entrez-le à nouveau.</translation>
         </message>
         <message>
             <source>The EHR cannot be reached, and this badge has never signed in on this tablet while connected. Sign in once where the network works.</source>
             <translation>Le DPI est injoignable et ce badge ne s'est jamais connecté sur cette tablette avec le réseau. Connectez-vous une première fois là où le réseau fonctionne.</translation>
         </message>
         <message>
+            <source>Scan your badge, then your PIN for this tablet. First sign-in of a shift: your hospital password.</source>
+            <translation>Scannez votre badge, puis votre code PIN pour cette tablette. Première connexion d'un poste : votre mot de passe de l'hôpital.</translation>
+        </message>
+        <message>
+            <source>The hospital directory cannot be reached, and the PIN you chose on this tablet ended with your last shift. Try again when the network works.</source>
+            <translation>L'annuaire de l'hôpital est injoignable, et le code PIN choisi sur cette tablette a pris fin avec votre dernier poste. Réessayez quand le réseau fonctionne.</translation>
+        </message>
+        <message>
             <source>The EHR cannot be reached, and your last connected sign-in on this tablet is too old for an offline sign-in. Sign in where the network works.</source>
             <translation>Le DPI est injoignable et votre dernière connexion en ligne sur cette tablette est trop ancienne pour une connexion hors ligne. Connectez-vous là où le réseau fonctionne.</translation>
+        </message>
+        <message>
+            <source>The hospital directory cannot be reached: sign in with the PIN you chose on this tablet.</source>
+            <translation>L'annuaire de l'hôpital est injoignable : connectez-vous avec le code PIN choisi sur cette tablette.</translation>
+        </message>
+        <message>
+            <source>The hospital directory did not check the sign-in. Try again.</source>
+            <translation>L'annuaire de l'hôpital n'a pas vérifié la connexion. Réessayez.</translation>
         </message>
         <message>
             <source>The EHR did not answer the sign-in. Try again in a moment.</source>
