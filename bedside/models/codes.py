@@ -29,3 +29,8 @@ TYPES_WITHOUT_IDENTIFIER: frozenset[str] = frozenset({"AuditEvent"})
 def is_upload_key_system(system: str) -> bool:
     """Whether a tag system is one of :func:`upload_key_system`'s (of any site)."""
     return system.startswith("urn:bedside:site:") and system.endswith(":event")
+
+
+# The ``meta.tag`` system of a record sent again after the EHR deleted it (a nurse kept the
+# tablet's version): it has no upload key of its own, so its outbox change id is the key.
+CHANGE_KEY_SYSTEM = "urn:bedside:outbox-change"

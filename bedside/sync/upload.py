@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from bedside.models.codes import is_upload_key_system
+from bedside.models.codes import CHANGE_KEY_SYSTEM, is_upload_key_system
 from bedside.store import OutboxEntry, Store
 from bedside.sync.abilities import ServerAbilities
 from bedside.sync.client import FhirClient, json_object
@@ -116,6 +116,23 @@ def _as_new(payload: Mapping[str, Any]) -> dict[str, Any]:
         else:
             body.pop("meta", None)
     return body
+
+
+def _keyed_create(entry: OutboxEntry) -> tuple[tuple[str, str], dict[str, Any]]:
+    """The search that finds ``entry``'s create on the EHR, and the ``POST`` body carrying it.
+
+    A row without an upload key of its own — a record the EHR had deleted, sent again by a
+    nurse's choice — is keyed by its outbox change id, the same at every attempt.
+    """
+    payload = entry.payload or {}
+    body = _as_new(payload)
+    key = upload_key(payload)
+    if key is not None:
+        return key, body
+    tag = {"system": CHANGE_KEY_SYSTEM, "code": entry.change_id}
+    meta = dict(body.get("meta") or {})
+    meta["tag"] = [*(meta.get("tag") or []), tag]
+    return ("_tag", f"{CHANGE_KEY_SYSTEM}|{entry.change_id}"), {**body, "meta": meta}
 
 
 class Uploader:
@@ -210,20 +227,12 @@ class Uploader:
                 headers=PREFER_REPRESENTATION,
             )
         else:
-            key = upload_key(payload)
-            if key is None:
-                return await self._reject(
-                    entry,
-                    RejectedError(
-                        "This record has no upload key, and the EHR does not accept records at an "
-                        "id chosen by the tablet; it cannot be sent without risking a duplicate."
-                    ),
-                )
+            key, body = _keyed_create(entry)
             try:
                 response = await self._client.request(
                     "POST",
                     entry.resource_type,
-                    body=_as_new(payload),
+                    body=body,
                     headers={**PREFER_REPRESENTATION, "If-None-Exist": "=".join(key)},
                 )
             except ConflictError:
@@ -245,7 +254,8 @@ class Uploader:
             )
         except ConflictError:
             server = await self._client.read(entry.resource_type, entry.resource_id)
-            return await self._conflict(entry, server)
+            # A version precondition on a record the EHR does not have: "not there", no more.
+            return await self._conflict(entry, server, rule=None if server else "not_found")
         return await self._complete(entry, await self._stored_answer(entry, response))
 
     async def _delete(self, entry: OutboxEntry) -> Outcome:
@@ -295,8 +305,8 @@ class Uploader:
             if entry.resource_type in self._abilities.update_create:
                 found = await self._client.read(entry.resource_type, entry.resource_id)
             else:
-                key = upload_key(payload)
-                found = None if key is None else await self._find_by_key(entry.resource_type, key)
+                key, _ = _keyed_create(entry)
+                found = await self._find_by_key(entry.resource_type, key)
             return None if found is None else await self._complete(entry, found)
         server = await self._client.read(entry.resource_type, entry.resource_id)
         if entry.operation == "delete":

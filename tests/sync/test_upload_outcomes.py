@@ -163,3 +163,61 @@ async def test_a_record_the_ehr_refuses_is_parked_with_its_message_and_the_rest_
         # Discarding it removes the never-accepted record from the tablet.
         await store.discard_rejected(parked.seq, by="nurse-7", at="2026-11-22T10:00Z")
         assert await store.get("Observation", refused.resource_id) is None
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("strict", [False, True], ids=["friendly", "strict"])
+async def test_a_change_of_a_record_deleted_on_the_ehr_can_be_sent_again_as_a_new_record(
+    store: Store, strict: bool
+) -> None:
+    """The EHR deleted the order the nurse changed: the nurse is told it was deleted, and
+    keeping the change creates it again — on a strict EHR too (a ``POST`` without the old id
+    or the old version, which such a server refuses)."""
+    async with synced(store, strict=strict) as (ehr, engine):
+        order = (await store.find("NutritionOrder"))[0]
+        await Recorder(store, SITE).record_update({**order, "note": [{"text": "no salt"}]})
+        async with ehr.client() as other:
+            await other.request("DELETE", f"NutritionOrder/{order['id']}")
+
+        first = await engine.sync_once()
+
+        assert first.pushed.conflict == 1
+        [conflict] = await store.open_conflicts()
+        assert conflict.server is None
+        await store.settle_conflict(
+            conflict.seq, "keep_local", by="nurse-7", at="2026-12-07T10:00Z"
+        )
+        again = await engine.sync_once()
+
+        assert again.ok, again.error
+        assert (again.pushed.done, again.pushed.rejected) == (1, 0)
+        [created] = [o for o in await store.find("NutritionOrder") if o.get("note")]
+        assert created["note"] == [{"text": "no salt"}]
+        on_ehr = await ehr.read("NutritionOrder", created["id"])
+        assert on_ehr is not None
+        assert on_ehr["note"] == [{"text": "no salt"}]
+        assert await store.outbox(("pending", "in_flight", "conflict", "rejected")) == []
+
+
+@pytest.mark.asyncio
+async def test_an_update_the_ehr_answers_with_404_is_not_called_a_deletion(store: Store) -> None:
+    """404 is "not there" (it may never have arrived); only 410 says someone deleted it."""
+    async with synced(store, strict=True) as (ehr, engine):
+        await Recorder(store, SITE).record_update(
+            {
+                "resourceType": "NutritionOrder",
+                "id": "never-on-the-ehr",
+                "meta": {"versionId": "1"},
+                "status": "active",
+                "intent": "order",
+                "patient": {"reference": f"Patient/{(await store.find('Patient'))[0]['id']}"},
+                "dateTime": "2026-12-07T08:00:00Z",
+            }
+        )
+
+        report = await engine.sync_once()
+
+        assert report.pushed.conflict == 1
+        [conflict] = await store.open_conflicts()
+        assert "deleted" not in conflict.rule
+        assert "The EHR has no NutritionOrder with this record's id" in conflict.rule
