@@ -1,4 +1,4 @@
-"""docs/ehr-requirements.md lists exactly what Bedside asks of an EHR (bedside.sync.requirements)."""
+"""docs/ehr-requirements.md lists exactly what Bedside asks of an EHR (sync/requirements.py)."""
 
 from __future__ import annotations
 
@@ -22,9 +22,8 @@ def needs_table(needs: list[Need]) -> str:
     ]
     for (kind, name, why, if_missing, essential), types in groups.items():
         what = {"operation": f"`${name}`", "search": f"search `{name}`"}.get(kind, f"`{name}`")
-        rows.append(
-            f"| {what} | {', '.join(types)} | {why} | {if_missing} | {'yes' if essential else 'no'} |"
-        )
+        needed = "yes" if essential else "no"
+        rows.append(f"| {what} | {', '.join(types)} | {why} | {if_missing} | {needed} |")
     return "\n".join(rows)
 
 

@@ -202,7 +202,7 @@ async def test_a_change_of_a_record_deleted_on_the_ehr_can_be_sent_again_as_a_ne
 @pytest.mark.asyncio
 async def test_an_update_the_ehr_answers_with_404_is_not_called_a_deletion(store: Store) -> None:
     """404 is "not there" (it may never have arrived); only 410 says someone deleted it."""
-    async with synced(store, strict=True) as (ehr, engine):
+    async with synced(store, strict=True) as (_, engine):
         await Recorder(store, SITE).record_update(
             {
                 "resourceType": "NutritionOrder",
