@@ -34,11 +34,6 @@ def _line(mark: str, text: str) -> str:
     return f"[{mark}] {text}"
 
 
-def signs_in_through_ehr(settings: Settings) -> bool:
-    """Whether staff sign-in uses the EHR's ``$verify-pin`` (else the hospital directory)."""
-    return getattr(settings.staff, "signin", "ehr") == "ehr"
-
-
 def describe_findings(findings: list[Finding]) -> list[str]:
     """The requirement check in lines: a summary, then every need that is not plainly met."""
     ok = sum(1 for f in findings if f.verdict == "ok")
@@ -98,7 +93,7 @@ async def diagnose(settings: Settings, keys: KeyStore, data_dir: Path) -> tuple[
                 f"(FHIR {version}; Bedside needs 4.0.x)",
             )
         )
-        findings = check_ehr(abilities, ehr_needs(signin_by_ehr=signs_in_through_ehr(settings)))
+        findings = check_ehr(abilities, ehr_needs(signin_by_ehr=settings.staff.signin == "ehr"))
         lines += describe_findings(findings)
         last_sync = await tablet.store.device_fact(LAST_SYNC_FACT)
         lines.append(

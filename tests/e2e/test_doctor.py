@@ -67,3 +67,22 @@ def test_doctor_with_nothing_configured_says_so_with_exit_code_2(tmp_path: Path)
     )
     assert result.returncode == 2
     assert "Bedside is not set up on this device" in result.stdout
+
+
+def test_doctor_against_a_strict_ehr_without_verify_pin_says_ehr_sign_in_cannot_work(
+    enrolled_ward: SeedWard, tmp_path: Path
+) -> None:
+    from tests.conftest import ENROLLED_SEED
+    from tests.enrolled import ADMIN_TOKEN
+    from tests.sync.ehr import ehr_process
+
+    with ehr_process(tmp_path, seed=ENROLLED_SEED, admin_token=ADMIN_TOKEN, strict=True) as ehr:
+        tablet = enroll_tablet(ehr, enrolled_ward, tmp_path / "tablet")
+        result = _doctor(tablet)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    failures = [line for line in result.stdout.splitlines() if line.startswith("[FAIL]")]
+    assert len(failures) == 2, result.stdout
+    assert failures[0].startswith("[FAIL] EHR capabilities: ")
+    assert failures[1].startswith("[FAIL] Practitioner/$verify-pin: missing — used to check")
+    assert "Staff sign-in is not set up for this EHR" in failures[1]
