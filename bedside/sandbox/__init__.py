@@ -5,6 +5,7 @@ It behaves like a real server, refusals included (see ``docs/fhir.md``). Public 
     from bedside.sandbox import Sandbox, SandboxConfig, SandboxServer, create_app
 
     sandbox = Sandbox(clock=my_utc_clock)                   # in-memory SQLite by default
+    strict = Sandbox(config=SandboxConfig.strict())          # like an independent R4 server
     sandbox.auth.register_secret_client("demo", "secret", "system/*.read system/*.write")
     sandbox.auth.register_jwk_client("tablet-1", public_jwks, "system/*.read")
     sandbox.load(resources)                                  # fast bulk seeding
@@ -14,8 +15,10 @@ It behaves like a real server, refusals included (see ``docs/fhir.md``). Public 
 
 ``run_sandbox(...)`` / ``main(argv)`` (in :mod:`bedside.sandbox.runner`) serve it blocking.
 Modules: ``server`` (HTTP), ``interactions`` (FHIR rules), ``transactions``, ``search``,
-``storage``, ``auth``, ``paging``, ``bundles``, ``capability``, ``validation``, ``outcomes``,
-``instants``, ``runner``; ``seed`` (synthetic ward) is owned separately.
+``storage``, ``auth``, ``paging``, ``bundles``, ``capability``, ``validation`` (friendly mode),
+``r4_validation`` (strict mode, over ``r4_elements.json`` from ``tools/r4_elements.py``),
+``staff_pins``, ``outcomes``, ``instants``, ``runner``; ``seed`` (synthetic ward) is owned
+separately.
 
 Exports are resolved lazily so that importing :mod:`bedside.sandbox.seed` alone does not pull in
 Starlette and uvicorn.

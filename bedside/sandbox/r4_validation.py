@@ -25,6 +25,7 @@ import functools
 import importlib.resources
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -32,7 +33,7 @@ from typing import Any
 from bedside.sandbox.outcomes import FhirError, bad_request
 
 TABLE_FILE = "r4_elements.json"
-# R4 integer, positiveInt and unsignedInt are 32-bit (R4 §2.24.0.1); the regexes do not say so.
+# R4 integer, positiveInt and unsignedInt are 32-bit (datatypes page); the regexes do not say so.
 _INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
 _CALENDAR_TYPES = frozenset({"date", "dateTime", "instant"})
 
@@ -87,7 +88,7 @@ def _compile(regex: str) -> re.Pattern[str]:
     return re.compile(regex.replace(r"\s*", r"\s*+"), re.ASCII)
 
 
-def _json_keys(elements: Any) -> Any:
+def _json_keys(elements: Iterable[Element]) -> Iterator[tuple[str, _Key]]:
     """``(JSON property name, key)`` pairs: a choice element gives one name per type."""
     for element in elements:
         if element.name.endswith("[x]"):
@@ -161,7 +162,7 @@ class _Checker:
             return
         rid = value.get("id")
         if isinstance(rid, str):
-            # Resource.id is an "id" (R4 §2.36); the snapshot only says "string" (FHIRPath type).
+            # Resource.id is an "id" (R4 resource page); the snapshot only says "string" (FHIRPath).
             self.primitive(rid, "id", f"{where}.id")
         self.complex(value, resource_type, where, is_resource=True)
 
