@@ -148,3 +148,21 @@ def own_ehr_process(tmp_path: Path) -> Iterator[EhrProcess]:
 
     with ehr_process(tmp_path, seed=ENROLLED_SEED, admin_token=ADMIN_TOKEN) as running:
         yield running
+
+
+# An independent FHIR R4 validator (Medplum's, in node; tests/r4), started once per session.
+from tests.r4_validator import R4Validator, ValidatorUnavailableError  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def r4_validator() -> Iterator[R4Validator]:
+    """``validate(resource) -> list[Issue]``; skipped without node or ``tests/r4/node_modules``
+    (./run setup installs both), a failure in CI."""
+    try:
+        validator = R4Validator()
+    except ValidatorUnavailableError as exc:
+        if os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}:
+            pytest.fail(f"CI must run the FHIR R4 validator: {exc}")
+        pytest.skip(f"FHIR R4 validator unavailable and CI is not set: {exc}")
+    with validator:
+        yield validator
