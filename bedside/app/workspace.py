@@ -42,7 +42,7 @@ from bedside.services.patient_mode import PatientModeService
 from bedside.services.recording import Recorder
 from bedside.services.results import ResultsService
 from bedside.services.schedule import ScheduleService
-from bedside.services.session import StaffSessions
+from bedside.services.session import SignInService, StaffSessions
 from bedside.services.staff_checks import (
     AccountRefusedError,
     BadgeNotFoundError,
@@ -185,6 +185,7 @@ def staff_sessions(
         device_id=device_id,
         shift=timedelta(hours=staff.shift_h),
         pin_min_length=staff.pin_min_length,
+        service=SignInService.DIRECTORY if staff.signin == "directory" else SignInService.EHR,
     )
 
 

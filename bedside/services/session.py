@@ -311,10 +311,12 @@ class StaffSessions:
         hasher: PasswordHasher | None = None,
         throttle_after: int = THROTTLE_AFTER,
         throttle_delay: timedelta = THROTTLE_FIRST_DELAY,
+        service: SignInService | None = None,
     ) -> None:
         # ``directory``: the EHR's PIN check (staff.signin = "ehr"); ``accounts``: the hospital
         # directory's password check (staff.signin = "directory"), which wins when both are given.
-        # Neither: sign-in is not set up, and every attempt says so.
+        # Neither: sign-in is not set up, and every attempt says so — naming ``service`` (the
+        # method IT chose) when given, so a directory left unconfigured is not blamed on the EHR.
         self._store = store
         self._directory = directory
         self._accounts = accounts
@@ -330,6 +332,7 @@ class StaffSessions:
         self._audit = _Trail(recorder, device_id, clock)
         self._current: StaffMember | None = None
         self._pending: _PendingPin | None = None
+        self._service = service
 
     @property
     def current(self) -> StaffMember | None:
@@ -338,7 +341,9 @@ class StaffSessions:
     @property
     def service(self) -> SignInService:
         """Who checks identities here: the lock screen words its sentences after it."""
-        return SignInService.DIRECTORY if self._accounts is not None else SignInService.EHR
+        if self._accounts is not None:
+            return SignInService.DIRECTORY
+        return self._service or SignInService.EHR
 
     @property
     def uses_passwords(self) -> bool:

@@ -552,6 +552,7 @@ async def test_directory_sign_in_without_a_directory_configured_says_not_set_up_
         await sessions.sign_in_with_password(NURSE.badge, NURSE.password),
     ):
         assert result.outcome == SignInOutcome.NOT_SET_UP
+        assert result.service == SignInService.DIRECTORY  # the directory is named, not the EHR
     assert await store.staff_verifier(NURSE.badge) is not None
     assert (await store.pin_failures(NURSE.badge)).failures == 0
 
