@@ -381,7 +381,7 @@ async def test_a_choice_is_saved_at_once_as_a_tagged_order_waiting_for_the_ehr(
     order = row.payload
     assert order is not None
     assert order["id"] == choice.order_id
-    assert order["meta"]["tag"] == [seed_codes.PATIENT_MEAL_SELECTION_TAG]
+    assert order["meta"]["tag"][0] == seed_codes.PATIENT_MEAL_SELECTION_TAG
     assert "versionId" not in order["meta"]
     assert order["instantiatesCanonical"] == [dish]
     assert (order["status"], order["intent"]) == ("active", "order")
@@ -416,7 +416,7 @@ async def test_changing_ones_mind_updates_the_same_order(
     ]
     assert rows[1].payload is not None
     assert rows[1].payload["instantiatesCanonical"] == [second]
-    assert rows[1].payload["meta"]["tag"] == [seed_codes.PATIENT_MEAL_SELECTION_TAG]
+    assert rows[1].payload["meta"]["tag"][0] == seed_codes.PATIENT_MEAL_SELECTION_TAG
     choice = (await _tomorrows_lunch(meals, patient)).choice
     assert choice is not None
     assert choice.dish_url == second
