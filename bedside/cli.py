@@ -105,6 +105,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read the client secret from standard input and keep it in the key store",
     )
+    enroll.add_argument(
+        "--directory-password-stdin",
+        action="store_true",
+        help="read the hospital directory's service-account password from standard input "
+        "(after the client secret, one per line) and keep it in the key store",
+    )
     commands.add_parser("settings", parents=[config], help="list every setting and its source")
     commands.add_parser(
         "doctor",
@@ -207,7 +213,14 @@ def _device_command(args: argparse.Namespace) -> int:
         return run_sync_once(lambda: settings, demo_dir=demo_dir, reconcile=args.reconcile)
     if command == "enroll":
         secret = sys.stdin.readline().strip() if args.client_secret_stdin else None
-        return run_enroll(lambda: settings, demo_dir=demo_dir, client_secret=secret)
+        # The password's first line as typed: a password may begin or end with a space.
+        password = sys.stdin.readline().rstrip("\r\n") if args.directory_password_stdin else None
+        return run_enroll(
+            lambda: settings,
+            demo_dir=demo_dir,
+            client_secret=secret,
+            directory_password=password,
+        )
     if command == "doctor":
         from bedside.app.doctor import run_doctor
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bedside.app.device import EnrollmentError, enroll, key_store
+from bedside.app.directory import store_bind_password
 from bedside.app.tablet import open_tablet
 from bedside.settings import CONFIG_ENV_VAR, Settings, SettingsError, default_config_file
 from bedside.store import KeyStore, StoreError
@@ -82,12 +83,19 @@ def run_enroll(
     *,
     demo_dir: Path | None,
     client_secret: str | None,
+    directory_password: str | None = None,
     out: Callable[[str], None] = print,
 ) -> int:
-    """The ``bedside enroll`` command: prints the public key IT registers with the EHR."""
+    """The ``bedside enroll`` command: prints the public key IT registers with the EHR, and
+    keeps the hospital directory's service-account password in the key store when given."""
     try:
         settings = settings_loader()
-        out(enroll(settings, key_store(demo_dir), client_secret=client_secret))
+        keys = key_store(demo_dir)
+        out(enroll(settings, keys, client_secret=client_secret))
+        if directory_password is not None:
+            if not directory_password:
+                raise EnrollmentError("The directory password read from standard input is empty.")
+            out(store_bind_password(settings, keys, directory_password))
     except (SettingsError, EnrollmentError, StoreError) as exc:
         out(f"bedside enroll: {exc}")
         return EXIT_NOT_SET_UP

@@ -73,6 +73,7 @@ async def open_tablet(
                 device_id=device.client_id,
                 hospital_number_system=settings.device.hospital_number_system,
                 demo_credentials=demo_credentials,
+                keys=keys,
                 clock=clock,
             )
             patient = (

@@ -140,3 +140,32 @@ def test_enrolling_prints_the_same_public_key_every_time_and_never_the_private_h
     assert key["crv"] == "P-384"
     assert "d" not in key  # the private scalar stays in the key store
     assert first.stdout == second.stdout
+
+
+def test_enrolling_keeps_the_directory_password_read_from_stdin_in_the_key_store(
+    tmp_path: Path,
+) -> None:
+    from bedside.app.directory import bind_password_name
+    from bedside.store import DemoKeyFile
+
+    env = {"BEDSIDE_DEVICE__SITE_ID": "site-a", "BEDSIDE_EHR__CLIENT_ID": "tablet-1"}
+    demo = tmp_path / "tablet"
+    config = tmp_path / "bedside.toml"
+    config.write_text("")
+    base = {k: v for k, v in os.environ.items() if not k.startswith("BEDSIDE_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bedside", "enroll", "--demo-dir", str(demo)]
+        + ["--directory-password-stdin"],
+        input=" pass with spaces \n",
+        capture_output=True,
+        text=True,
+        env={**base, **env, "BEDSIDE_CONFIG": str(config)},
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "service account's password is stored in the key store" in result.stdout
+    assert "pass with spaces" not in result.stdout + result.stderr
+    stored = DemoKeyFile(demo).get_key(bind_password_name("site-a"))
+    assert stored == b" pass with spaces "
