@@ -142,6 +142,10 @@ def test_enrolling_prints_the_same_public_key_every_time_and_never_the_private_h
     assert first.stdout == second.stdout
 
 
+def _bedside_enroll(demo: Path) -> list[str]:
+    return [sys.executable, "-m", "bedside", "enroll", "--demo-dir", str(demo)]
+
+
 def test_enrolling_keeps_the_directory_password_read_from_stdin_in_the_key_store(
     tmp_path: Path,
 ) -> None:
@@ -154,8 +158,7 @@ def test_enrolling_keeps_the_directory_password_read_from_stdin_in_the_key_store
     config.write_text("")
     base = {k: v for k, v in os.environ.items() if not k.startswith("BEDSIDE_")}
     result = subprocess.run(
-        [sys.executable, "-m", "bedside", "enroll", "--demo-dir", str(demo)]
-        + ["--directory-password-stdin"],
+        [*_bedside_enroll(demo), "--directory-password-stdin"],
         input=" pass with spaces \n",
         capture_output=True,
         text=True,
