@@ -54,6 +54,12 @@ class Actor:
 
     practitioner_id: str | None
     name: str | None = None
+    # A FHIR Identifier (a staff number) for someone the tablet knows by no Practitioner id —
+    # a directory account refused before it was linked to a staff record, say.
+    identifier: Mapping[str, str] | None = None
+
+    def __repr__(self) -> str:  # names and staff numbers stay out of logs and tracebacks
+        return f"Actor(practitioner_id={self.practitioner_id!r})"
 
 
 def _coding(system: str, code: str, display: str | None = None) -> JSON:
@@ -73,8 +79,12 @@ def _device(device_id: str) -> JSON:
 
 def _agents(actor: Actor | None, device_id: str) -> list[JSON]:
     agents: list[JSON] = []
+    who: JSON | None = None
     if actor is not None and actor.practitioner_id is not None:
-        who: JSON = {"reference": f"Practitioner/{actor.practitioner_id}"}
+        who = {"reference": f"Practitioner/{actor.practitioner_id}"}
+    elif actor is not None and actor.identifier is not None:
+        who = {"identifier": dict(actor.identifier)}
+    if actor is not None and who is not None:
         if actor.name:
             who["display"] = actor.name
         agents.append(
@@ -191,15 +201,18 @@ class AuditTrail:
     async def _record(self, event: Mapping[str, Any]) -> OutboxEntry:
         return await self._recorder.record_event(event)
 
-    async def signed_in(self, actor: Actor, *, online: bool) -> OutboxEntry:
-        how = "online: PIN checked by the EHR" if online else "offline: PIN checked on this device"
+    async def signed_in(self, actor: Actor, *, how: str) -> OutboxEntry:
+        """A successful sign-in; ``how`` says what checked it ("online: PIN checked by …")."""
         return await self._record(
             sign_in_event(actor, device_id=self._device_id, at=self._clock(), description=how)
         )
 
-    async def sign_in_refused(self, actor: Actor | None, *, locked: bool) -> OutboxEntry:
+    async def sign_in_refused(
+        self, actor: Actor | None, *, what: str = "wrong PIN", locked: bool = False
+    ) -> OutboxEntry:
+        """A refused sign-in: ``what`` was wrong; ``locked`` when it locked the badge."""
         outcome = AuditOutcome.SERIOUS_FAILURE if locked else AuditOutcome.MINOR_FAILURE
-        description = "wrong PIN; badge locked on this device" if locked else "wrong PIN"
+        description = f"{what}; badge locked on this device" if locked else what
         return await self._record(
             sign_in_event(
                 actor,

@@ -53,14 +53,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from bedside.models import FhirModelError, Practitioner, parse_as
-from bedside.services.audit import (
-    SECURITY_ROLE_TYPE,
-    Actor,
-    AuditOutcome,
-    record_opened_event,
-    sign_in_event,
-    sign_out_event,
-)
+from bedside.services.audit import Actor, AuditTrail
 from bedside.services.clock import Clock, system_clock
 from bedside.services.recording import Recorder
 from bedside.services.staff_checks import (
@@ -223,72 +216,13 @@ def _has_identifier(resource: Mapping[str, Any], wanted: StaffIdentifier) -> boo
     return False
 
 
-class _Trail:
-    """The session's audit events (built by :mod:`bedside.services.audit`), queued for upload.
-
-    Adds one thing to them: a staff member the tablet knows only by staff number (a refused
-    directory sign-in) is the requesting agent by ``who.identifier``.
-    """
-
-    def __init__(self, recorder: Recorder, device_id: str, clock: Clock) -> None:
-        self._recorder = recorder
-        self._device_id = device_id
-        self._clock = clock
-
-    async def signed_in(self, member: StaffMember, how: str) -> None:
-        event = sign_in_event(
-            _actor(member), device_id=self._device_id, at=self._clock(), description=how
-        )
-        await self._recorder.record_event(event)
-
-    async def refused(
-        self,
-        actor: Actor | None,
-        what: str,
-        *,
-        locked: bool = False,
-        who: StaffIdentity | None = None,
-    ) -> None:
-        outcome = AuditOutcome.SERIOUS_FAILURE if locked else AuditOutcome.MINOR_FAILURE
-        description = f"{what}; badge locked on this device" if locked else what
-        event = sign_in_event(
-            actor,
-            device_id=self._device_id,
-            at=self._clock(),
-            outcome=outcome,
-            description=description,
-        )
-        if (actor is None or actor.practitioner_id is None) and who is not None:
-            _add_identified_agent(event, who)
-        await self._recorder.record_event(event)
-
-    async def locked(self, member: StaffMember, reason: str) -> None:
-        event = sign_out_event(
-            _actor(member), device_id=self._device_id, at=self._clock(), reason=reason
-        )
-        await self._recorder.record_event(event)
-
-    async def record_opened(self, member: StaffMember, patient_id: str) -> None:
-        event = record_opened_event(
-            _actor(member), patient_id, device_id=self._device_id, at=self._clock()
-        )
-        await self._recorder.record_event(event)
-
-
-def _add_identified_agent(event: dict[str, Any], who: StaffIdentity) -> None:
-    if who.identifier is None:
-        return
-    reference: dict[str, Any] = {"identifier": who.identifier.as_fhir()}
-    if who.name:
-        reference["display"] = who.name
-    human = {
-        "type": {
-            "coding": [{"system": SECURITY_ROLE_TYPE, "code": "humanuser", "display": "human user"}]
-        },
-        "who": reference,
-        "requestor": True,
-    }
-    event["agent"] = [human, *event.get("agent", [])]
+def _refused_actor(actor: Actor | None, who: StaffIdentity | None) -> Actor | None:
+    """Who a refused sign-in is about: a known staff member, else the directory's account by
+    its staff number (``who.identifier`` in the AuditEvent), else nobody the tablet knows."""
+    unknown = actor is None or actor.practitioner_id is None
+    if unknown and who is not None and who.identifier is not None:
+        return Actor(None, who.name, who.identifier.as_fhir())
+    return actor
 
 
 class StaffSessions:
@@ -329,7 +263,7 @@ class StaffSessions:
         self._hasher = hasher or tablet_hasher()
         self._throttle_after = throttle_after
         self._throttle_delay = throttle_delay
-        self._audit = _Trail(recorder, device_id, clock)
+        self._audit = AuditTrail(recorder, device_id, clock=clock)
         self._current: StaffMember | None = None
         self._pending: _PendingPin | None = None
         self._service = service
@@ -571,7 +505,9 @@ class StaffSessions:
             return self._result(SignInOutcome.UNKNOWN_BADGE)
         except AccountRefusedError as exc:
             log.info("sign_in_refused reason=account_refused")
-            await self._audit.refused(None, "account may not sign in (directory)", who=exc.who)
+            await self._audit.sign_in_refused(
+                _refused_actor(None, exc.who), what="account may not sign in (directory)"
+            )
             return self._result(SignInOutcome.ACCOUNT_REFUSED)
         except SignInNotSetUpError:
             log.warning("sign_in_refused reason=not_set_up")
@@ -587,8 +523,9 @@ class StaffSessions:
         practitioner = await self._practitioner_of(identity)
         if practitioner is None:
             log.warning("sign_in_refused reason=no_practitioner_for_staff_number")
-            await self._audit.refused(
-                None, "no Practitioner with this staff number in the EHR", who=identity
+            await self._audit.sign_in_refused(
+                _refused_actor(None, identity),
+                what="no Practitioner with this staff number in the EHR",
             )
             return self._result(SignInOutcome.NO_STAFF_RECORD)
         from_ehr = staff_member(practitioner, badge)
@@ -681,9 +618,9 @@ class StaffSessions:
         await self._store.clear_pin_failures(member.badge)
         previous = self._current
         if previous is not None and previous.practitioner_id != member.practitioner_id:
-            await self._audit.locked(previous, LockReason.OTHER_BADGE.value)
+            await self._audit.locked(_actor(previous), LockReason.OTHER_BADGE.value)
         self._current = member
-        await self._audit.signed_in(member, how)
+        await self._audit.signed_in(_actor(member), how=how)
         log.info("staff_signed_in mode=%s", "online" if online else "offline")
         return self._result(
             SignInOutcome.SIGNED_IN, staff=member, online=online, offline_until=offline_until
@@ -706,7 +643,9 @@ class StaffSessions:
         if actor is None:
             known = await self._store.staff_verifier(badge)
             actor = Actor(known.practitioner_id, known.name) if known is not None else None
-        await self._audit.refused(actor, what, locked=locked_until is not None, who=who)
+        await self._audit.sign_in_refused(
+            _refused_actor(actor, who), what=what, locked=locked_until is not None
+        )
         reason = what.replace(" ", "_")
         if locked_until is not None:
             log.warning("sign_in_refused reason=%s locked_out=true", reason)
@@ -725,7 +664,7 @@ class StaffSessions:
         member, self._current = self._current, None
         if member is None:
             return
-        await self._audit.locked(member, reason.value)
+        await self._audit.locked(_actor(member), reason.value)
         log.info("staff_session_locked reason=%s", reason.value)
         # Housekeeping: audit events the EHR already holds need no local copy.
         await self._store.forget_uploaded_audit_events()
@@ -736,7 +675,7 @@ class StaffSessions:
         if member is None:
             log.warning("record_opened_not_audited reason=nobody_signed_in")
             return
-        await self._audit.record_opened(member, patient_id)
+        await self._audit.record_opened(_actor(member), patient_id)
 
 
 def _actor(member: StaffMember) -> Actor:

@@ -90,7 +90,7 @@ async def test_events_go_to_the_outbox_once_each_with_their_own_upload_tag_and_n
     store: Store,
 ) -> None:
     trail = AuditTrail(Recorder(store, "site", clock=lambda: AT), "tablet-7", clock=lambda: AT)
-    await trail.signed_in(NURSE, online=True)
+    await trail.signed_in(NURSE, how="online: PIN checked by the EHR")
     await trail.record_opened(NURSE, "p9")
     entries = await store.outbox()
     assert [(e.resource_type, e.operation, e.kind) for e in entries] == [
@@ -122,7 +122,7 @@ async def test_the_sandbox_ehr_accepts_the_uploaded_events_and_the_cache_then_dr
     store: Store,
 ) -> None:
     trail = AuditTrail(Recorder(store, "site"), "tablet-7")
-    await trail.signed_in(NURSE, online=True)
+    await trail.signed_in(NURSE, how="online: PIN checked by the EHR")
     await trail.record_opened(NURSE, "p9")
     await trail.locked(NURSE, "user")
     async with own_ehr() as ehr, ehr.client() as client:
