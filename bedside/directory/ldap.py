@@ -46,6 +46,7 @@ from bedside.directory.errors import (
     DirectoryRefusedError,
     WrongPasswordError,
 )
+from bedside.sync.tls import is_certificate_failure
 
 with warnings.catch_warnings():
     # ldap3 2.9.1 reads pyasn1's ``tagMap``/``typeMap`` at import, names pyasn1 0.6.1+ keeps as
@@ -123,20 +124,6 @@ class _ContextTls(ldap3.Tls):
             do_handshake_on_connect=do_handshake,
             server_hostname=connection.server.host,
         )
-
-
-def _is_certificate_failure(exc: BaseException) -> bool:
-    # ldap3 raises a class made of its own error *and* the original one's type
-    # (communication_exception_factory), so the SSL error type survives; the chain and the
-    # message are fallbacks.
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, ssl.SSLCertVerificationError):
-            return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return "CERTIFICATE_VERIFY_FAILED" in str(exc)
 
 
 def _first(attributes: Mapping[str, Any], name: str) -> str | None:
@@ -331,7 +318,7 @@ def _cause(exc: BaseException) -> str:
 
 def _mapped(exc: ldap_errors.LDAPException) -> DirectoryError:
     """An ldap3 failure as one of the directory's errors."""
-    if _is_certificate_failure(exc):
+    if is_certificate_failure(exc):
         return DirectoryCertificateError(
             "The hospital directory's certificate is not trusted by this tablet."
         )
