@@ -157,7 +157,6 @@ def complete_upload(
             _follow_server_id(conn, entry, server_id, version, keep_local=later)
             if not later:
                 conn.execute(_UPSERT_SERVER, _row(server_resource, "synced"))
-            note.resource(server_resource)
             return _entry(conn, seq)
         if later:
             conn.execute(
