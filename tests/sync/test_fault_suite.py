@@ -38,27 +38,28 @@ CLIENT_TIMEOUT_S = 0.4
 
 @dataclass
 class Totals:
-    runs: dict[str, int] = field(default_factory=dict)
+    """One sandbox mode's tally, printed at the end of the module."""
+
+    scenarios: set[str] = field(default_factory=set)
+    runs: int = 0
     events: int = 0
     lost: int = 0
     duplicated: int = 0
     injected: int = 0
-    modes: set[str] = field(default_factory=set)
 
 
-TOTALS = Totals()
+TOTALS: dict[str, Totals] = {}
 
 
 @pytest.fixture(scope="module", autouse=True)
 def report_totals() -> Any:
     yield
-    print(
-        f"\nfault suite ({' and '.join(sorted(TOTALS.modes))} sandbox): "
-        f"{len({name.rsplit(' (', 1)[0] for name in TOTALS.runs})} scenarios × "
-        f"{len(TOTALS.modes)} modes × {RUNS} runs "
-        f"({sum(TOTALS.runs.values())} runs), {TOTALS.injected} faults injected, "
-        f"{TOTALS.events} events recorded, lost {TOTALS.lost}, duplicated {TOTALS.duplicated}"
-    )
+    print("\nfault suite | sandbox | scenarios | runs | faults | events | lost | duplicated")
+    for mode, t in sorted(TOTALS.items()):
+        print(
+            f"fault suite | {mode} | {len(t.scenarios)} | {t.runs} | {t.injected} | "
+            f"{t.events} | {t.lost} | {t.duplicated}"
+        )
 
 
 # Scenario name → the proxy faults it draws from (None: the sandbox's own fault hook is used).
@@ -81,7 +82,6 @@ async def ehr(request: pytest.FixtureRequest) -> AsyncIterator[Ehr]:
     """The sandbox in both modes: friendly (create-as-update, our paging) and strict (server
     ids, no create-as-update, R4 validation of every write, ``_offset`` paging 20 a page)."""
     async with own_ehr(seed=29, strict=request.param == "strict") as running:
-        TOTALS.modes.add(request.param)
         yield running
 
 
@@ -163,10 +163,12 @@ async def _run_scenario(
             **await _event_counts(ehr, "NutritionOrder", list(chosen)),
             **await _event_counts(ehr, "AuditEvent", audited),
         }
-        TOTALS.runs[f"{name} ({ehr_mode(ehr)})"] = RUNS
-        TOTALS.events += len(counts)
-        TOTALS.lost += sum(1 for c in counts.values() if c == 0)
-        TOTALS.duplicated += sum(1 for c in counts.values() if c > 1)
+        tally = TOTALS.setdefault(ehr_mode(ehr), Totals())
+        tally.scenarios.add(name)
+        tally.runs += RUNS
+        tally.events += len(counts)
+        tally.lost += sum(1 for c in counts.values() if c == 0)
+        tally.duplicated += sum(1 for c in counts.values() if c > 1)
         assert [e for e, c in counts.items() if c != 1] == []
         # The change made before the first upload is what the EHR holds, whatever its ids.
         assert await _dishes_on_the_ehr(ehr, list(chosen)) == chosen
@@ -216,7 +218,7 @@ async def test_every_recorded_event_reaches_the_ehr_exactly_once_through_network
             )
 
         await _run_scenario(ehr, tmp_path, name, arm, proxy.heal, proxy.base_url)
-        TOTALS.injected += len(proxy.injected)
+        TOTALS.setdefault(ehr_mode(ehr), Totals()).injected += len(proxy.injected)
         assert proxy.injected, "the scenario injected no fault at all"
 
 
