@@ -62,7 +62,9 @@ class SearchPage:
     skipped: list[str] = field(default_factory=list)
     # ``Bundle.total``: how many resources the whole search matches, when the server says.
     total: int | None = None
-    matches: int = 0  # entries of this page that are search matches (not includes or outcomes)
+    # The search matches of this page (not includes or outcomes), as "Type/id" (or their
+    # position when they have no id), so pages served twice are counted once.
+    match_keys: list[str] = field(default_factory=list)
     # On the last page only: (received, total) when every page together brought fewer matches
     # than the first page's total said — the server stopped early (a cap, no ``next`` link).
     incomplete: tuple[int, int] | None = None
@@ -284,38 +286,20 @@ class FhirClient:
         seen: set[str] = set()
         url: str | None = self.url(resource_type)
         query: dict[str, str] | None = dict(params)
-        number, received, total = 1, 0, None
+        number, total = 1, None
+        received: set[str] = set()  # a page served twice must not make up for a missing one
         while url is not None:
-            try:
-                # Timeouts are not retried at the same size: a smaller page is the better retry.
-                response = await self.request(
-                    "GET", url, params=query, retry=True, retry_timeouts=False
-                )
-            except SyncTimeoutError as exc:
-                smaller = _halved_page(url, query)
-                if smaller is None:
-                    size = _asked_size(url, query)
-                    raise SyncTimeoutError(
-                        f"The EHR did not answer in time while downloading {resource_type} "
-                        f"(page {number}"
-                        + (f", {size} per page" if size is not None else "")
-                        + ")."
-                    ) from exc
-                url, query, size = smaller
-                log.info(
-                    "search_page_smaller resource=%s page=%d count=%d", resource_type, number, size
-                )
-                continue
+            response, url, query = await self._page_in_time(resource_type, number, url, query)
             bundle = await _json_object_off_loop(response)
             page = _page_of(bundle, url, resource_type)
             page.server_time = page.server_time or _date_header(response)
             if number == 1:
                 total = page.total
-            received += page.matches
+            received.update(page.match_keys)
             url = _next_link(bundle)
             query = None  # the next link already carries the whole query
-            if url is None and total is not None and received < total:
-                page.incomplete = (received, total)
+            if url is None and total is not None and len(received) < total:
+                page.incomplete = (len(received), total)
             yield page
             number += 1
             if url is not None:
@@ -325,8 +309,42 @@ class FhirClient:
                     )
                 seen.add(url)
 
+    async def _page_in_time(
+        self, resource_type: str, number: int, url: str, query: dict[str, str] | None
+    ) -> tuple[httpx.Response, str, dict[str, str] | None]:
+        """One page of a search, asked smaller each time it times out; and where it was asked.
+
+        While the page can be halved, a timeout is not retried at the same size (a smaller page
+        is the better retry); once it cannot, the usual retries apply, timeouts included.
+        """
+        while True:
+            smaller = _halved_page(url, query)
+            if smaller is None:
+                try:
+                    return await self.request("GET", url, params=query, retry=True), url, query
+                except SyncTimeoutError as exc:
+                    size = _asked_size(url, query)
+                    raise SyncTimeoutError(
+                        f"The EHR did not answer a search of {resource_type} in time "
+                        f"(page {number}"
+                        + (f", {size} per page" if size is not None else "")
+                        + ")."
+                    ) from exc
+            try:
+                response = await self.request(
+                    "GET", url, params=query, retry=True, retry_timeouts=False
+                )
+            except SyncTimeoutError:
+                url, query, size = smaller
+                log.info(
+                    "search_page_smaller resource=%s page=%d count=%d", resource_type, number, size
+                )
+                continue
+            return response, url, query
+
 
 _COUNT_IN_QUERY = re.compile(r"(?:(?<=[?&])|^)_count=(\d+)")
+_PAGE_NUMBER = re.compile(r"(?:(?<=[?&])|^)_?page=")
 
 
 def _halved_page(
@@ -343,6 +361,10 @@ def _halved_page(
     if query is not None:
         return url, {**query, "_count": str(count // 2)}, count // 2
     parts = urlsplit(url)
+    if len(_COUNT_IN_QUERY.findall(parts.query)) != 1 or _PAGE_NUMBER.search(parts.query):
+        # Two counts (which one does the server read?), or pages by number (page 3 of 20 is
+        # not page 3 of 40): a smaller page would not be the same page.
+        return None
     found = _COUNT_IN_QUERY.search(parts.query)
     assert found is not None  # _asked_size found it
     halved = parts.query[: found.start(1)] + str(count // 2) + parts.query[found.end(1) :]
@@ -432,7 +454,9 @@ def _page_of(bundle: Mapping[str, Any], url: str, resource_type: str) -> SearchP
         if mode == "outcome":
             continue  # warnings about the search itself, not data
         if mode != "include":
-            page.matches += 1
+            rid = resource.get("id") if isinstance(resource, dict) else None
+            kind = resource.get("resourceType") if isinstance(resource, dict) else None
+            page.match_keys.append(f"{kind}/{rid}" if isinstance(rid, str) else f"{url}#{position}")
         if not isinstance(resource, dict):
             page.skipped.append(f"entry {position}: no resource")
             continue

@@ -71,6 +71,18 @@ def incomplete_fact(scope_key: str) -> str:
     return f"incomplete-searches:{scope_key}"
 
 
+def _types_in(fact: str | None) -> set[str]:
+    return {t for t in (fact or "").split(",") if t}
+
+
+async def remember_cut_short(store: Store, scope_key: str, resource_type: str) -> None:
+    """Add ``resource_type`` to the scope's cut-short types: the next sync reads it whole."""
+    name = incomplete_fact(scope_key)
+    types = _types_in(await store.device_fact(name))
+    if resource_type not in types:
+        await store.set_device_fact(name, ",".join(sorted(types | {resource_type})))
+
+
 @dataclass(frozen=True)
 class IncompleteSearch:
     """A search whose pages held fewer matches than its ``Bundle.total`` said, and no more."""
@@ -169,13 +181,15 @@ async def _pull(
     page_size: int = PAGE_SIZE,
     seen_ids: set[str] | None = None,
     on_total: Callable[[int], None] | None = None,
+    cut_short: Callable[[str], Awaitable[None]] | None = None,
 ) -> None:
     """Download every page of one search into the store (and into ``keep`` when given).
 
     Only the caller that needs the resources afterwards (the encounters, for their patients)
     passes ``keep``; everything else is let go page by page so memory stays flat. ``on_total``
     hears the search's ``Bundle.total`` when the first page has one; ``page_stored`` is told the
-    type after every page.
+    type after every page; ``cut_short`` is told the type at once when the EHR cut the search
+    short (so it is remembered even if the sync stops right after).
     """
     first_page = True
     query = {**params, "_count": str(page_size)}
@@ -204,6 +218,8 @@ async def _pull(
                 received,
                 expected,
             )
+            if cut_short is not None:
+                await cut_short(resource_type)
         if page_stored is not None:
             page_stored(resource_type)
 
@@ -319,6 +335,7 @@ class Downloader:
     page_size: int = PAGE_SIZE
     _report: DownloadReport = field(default_factory=DownloadReport, init=False, repr=False)
     _estimate: _Estimate | None = field(default=None, init=False, repr=False)
+    _fact_lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
 
     async def _pull(
         self,
@@ -348,7 +365,13 @@ class Downloader:
             page_size=self.page_size,
             seen_ids=seen_ids,
             on_total=on_total,
+            cut_short=self._remember_cut_short,
         )
+
+    async def _remember_cut_short(self, resource_type: str) -> None:
+        # Two searches run at once: one read-and-write of the fact at a time.
+        async with self._fact_lock:
+            await remember_cut_short(self.store, self.scope.key, resource_type)
 
     def _page_stored(self, resource_type: str) -> None:
         self._tell("downloading", resource_type)
@@ -451,7 +474,7 @@ class Downloader:
         since = await self.store.sync_state(self.scope.key)
         report.incremental = bool(since)
         # Types the EHR cut short last time are read whole again, not as a delta from then.
-        cut_short = (await self.store.device_fact(incomplete_fact(self.scope.key)) or "").split(",")
+        cut_short = _types_in(await self.store.device_fact(incomplete_fact(self.scope.key)))
         delta_from = {t: at for t, at in since.items() if t not in cut_short}
         cached = await self.store.cached_patient_ids() if since else set()
         self._report = report
@@ -601,8 +624,10 @@ async def reconcile(
             f"{resource_type} ({'site' if patients is None else f'{len(patients)} patients'})"
         )
         if len(scratch.incomplete) > cut_short:
-            # Missing from a cut-short answer is not deleted: forget nothing of this slice.
+            # Missing from a cut-short answer is not deleted: forget nothing of this slice, and
+            # read the type whole at the next sync.
             report.incomplete += scratch.incomplete[cut_short:]
+            await remember_cut_short(store, scope.key, resource_type)
             continue
         report.forgotten += await store.forget_deleted(resource_type, cached - seen)
     report.requests = report.checked + scratch.requests

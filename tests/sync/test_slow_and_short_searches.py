@@ -98,7 +98,7 @@ async def test_when_even_small_pages_time_out_the_sync_says_which_download_was_s
 
     assert report.error is not None
     message = str(report.error)
-    assert "did not answer in time while downloading Observation" in message
+    assert "did not answer a search of Observation in time" in message
     assert "page 1, 10 per page" in message
 
 
@@ -165,3 +165,60 @@ async def test_a_cut_short_ward_list_purges_nobody_and_reconciliation_forgets_no
         assert cut.reconciled.forgotten == 0
         assert await store.cached_patient_ids() == patients
         assert await store.counts() == counts
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "params", [{"_tag": "urn:x|y"}, {"_count": "15"}], ids=["without-a-count", "count-15"]
+)
+async def test_a_search_page_too_small_to_halve_is_still_retried_after_one_timeout(
+    params: dict[str, str],
+) -> None:
+    seen: list[str] = []
+
+    def first_search_is_slow(request: ProxiedRequest) -> Fault | None:
+        if _is_search(request, "Observation"):
+            seen.append(request.target)
+            if len(seen) == 1:
+                return Fault.slow(2.0)
+        return None
+
+    async with own_ehr() as ehr:
+        with FaultProxy(ehr.base_url, first_search_is_slow) as proxy:
+            async with ehr.client(proxy.base_url, timeout=0.5) as client:
+                pages = [page async for page in client.search("Observation", params)]
+
+    assert pages
+    assert len(seen) >= 2
+    assert seen[0] == seen[1]  # the same page again, not a smaller one
+
+
+@pytest.mark.asyncio
+async def test_a_type_cut_short_in_a_first_pull_that_then_fails_is_read_whole_next_time(
+    store: Store,
+) -> None:
+    def observations_cut_then_tasks_refused(request: ProxiedRequest) -> Fault | None:
+        if _is_search(request, "Observation"):
+            return Fault.drop_next()
+        if _is_search(request, "Task"):
+            return Fault.status(400)  # the first sync stops after Observation was cut short
+        return None
+
+    async with own_ehr() as ehr:
+        with FaultProxy(ehr.base_url, observations_cut_then_tasks_refused) as proxy:
+            async with ehr.client(proxy.base_url, timeout=5.0) as client:
+                engine = SyncEngine(store, client, ehr.scope, policy=SyncPolicy(page_size=50))
+                first = await engine.sync_once()
+                assert not first.ok
+                assert await store.device_fact(incomplete_fact(ehr.scope.key)) == "Observation"
+
+                proxy.policy = None
+                second = await engine.sync_once(reconcile_now=False)
+
+        assert second.ok, second.error
+        assert second.incomplete == []
+        assert second.pulled is not None
+        whole = second.pulled.stored["Observation"]  # read whole, not as a delta from then
+        assert whole > 50
+        assert len(await store.find("Observation")) == whole
+        assert await store.device_fact(incomplete_fact(ehr.scope.key)) == ""
