@@ -110,7 +110,8 @@ class SyncReport:
         """Plain words for the searches the EHR cut short, or None when nothing was."""
         if not self.incomplete:
             return None
-        searches = ", ".join(str(search) for search in self.incomplete)
+        # The pull and the reconciliation may both meet the same cut: say it once.
+        searches = ", ".join(dict.fromkeys(str(search) for search in self.incomplete))
         return (
             f"The EHR sent only part of what it has ({searches}); the rest will be asked for "
             "again at the next sync, and nothing was removed from this tablet because of it."
@@ -219,6 +220,9 @@ class SyncEngine:
         self._task: asyncio.Task[None] | None = None
         self._push_task: asyncio.Task[None] | None = None
         self._not_before = 0.0  # monotonic time before which the server asked us not to call
+        # What the last complete sync left to say (a search the EHR cut short): a push that
+        # succeeds afterwards clears a failure, not this — only the next sync can.
+        self._standing_problem: str | None = None
         # The badge's counts follow the outbox, whoever changed it (see the module docstring).
         self._leave_feed = store.changes.subscribe(self._store_changed)
 
@@ -381,7 +385,8 @@ class SyncEngine:
                 self._set_status(activity="idle", problem=str(exc))
                 raise
             else:
-                self._set_status(online=True, problem=report.incomplete_sentence())
+                self._standing_problem = report.incomplete_sentence()
+                self._set_status(online=True, problem=self._standing_problem)
             finally:
                 report.seconds = time.perf_counter() - started
                 report.requests = self.client.requests_sent - requests_before
@@ -490,7 +495,7 @@ class SyncEngine:
                 return
             try:
                 await self.push()
-                self._set_status(online=True, problem=None)
+                self._set_status(online=True, problem=self._standing_problem)
             except SyncError as exc:
                 self._note_failure(exc)
             finally:

@@ -6,15 +6,17 @@ it lacks is never taken as deleted or as a patient who left.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 
 import pytest
 
+from bedside.services.recording import Recorder
 from bedside.store import Store
 from bedside.sync.download import incomplete_fact
 from bedside.sync.engine import SyncEngine, SyncPolicy
-from tests.sync.ehr import cache_matches_server, own_ehr
+from tests.sync.ehr import SITE, cache_matches_server, own_ehr, vital_sign
 from tests.sync.fault_proxy import Fault, FaultProxy, ProxiedRequest
 
 _COUNT = re.compile(r"[?&]_count=(\d+)")
@@ -222,3 +224,30 @@ async def test_a_type_cut_short_in_a_first_pull_that_then_fails_is_read_whole_ne
         assert whole > 50
         assert len(await store.find("Observation")) == whole
         assert await store.device_fact(incomplete_fact(ehr.scope.key)) == ""
+
+
+@pytest.mark.asyncio
+async def test_the_cut_short_warning_stays_in_the_status_after_a_push_until_the_next_sync(
+    store: Store,
+) -> None:
+    def observations_stop_after_one_page(request: ProxiedRequest) -> Fault | None:
+        return Fault.drop_next() if _is_search(request, "Observation") else None
+
+    async with own_ehr() as ehr:
+        with FaultProxy(ehr.base_url, observations_stop_after_one_page) as proxy:
+            async with ehr.client(proxy.base_url) as client:
+                policy = SyncPolicy(page_size=50, push_delay_s=0.0, pull_interval_s=3600)
+                engine = SyncEngine(store, client, ehr.scope, policy=policy)
+                cut = await engine.sync_once()
+                warning = cut.incomplete_sentence()
+                assert warning is not None
+                patient = (await store.find("Patient"))[0]["id"]
+                await Recorder(store, SITE).record_event(vital_sign(patient, 72))
+                engine.local_write_done()  # the push a nurse's recording triggers
+                for _ in range(100):
+                    await asyncio.sleep(0.05)
+                    if engine.status.pending == 0 and engine.status.activity == "idle":
+                        break
+
+        assert engine.status.pending == 0
+        assert engine.status.problem == warning
