@@ -180,6 +180,17 @@ CREATE TABLE pin_failure (
 ) WITHOUT ROWID
 """
 
+# Resources the EHR stored under an id of its own (a POST on a server that assigns ids): a change
+# a screen still makes under the tablet's id follows the move (bedside.store.outbox).
+_V7 = """
+CREATE TABLE moved_id (
+    type    TEXT NOT NULL,
+    old_id  TEXT NOT NULL,
+    new_id  TEXT NOT NULL,
+    PRIMARY KEY (type, old_id)
+) WITHOUT ROWID
+"""
+
 MIGRATIONS: Sequence[Migration] = (
     Migration(1, "resources, sync state, device facts", _script(_V1)),
     Migration(2, "outbox of local changes; local state of resources", _script(_V2)),
@@ -187,6 +198,7 @@ MIGRATIONS: Sequence[Migration] = (
     Migration(4, "settled uploads, conflicts kept for review, stale resources", _script(_V4)),
     Migration(5, "resources in a rowid table (large JSON rows)", _script(_V5)),
     Migration(6, "offline staff sign-in: PIN verifiers and wrong-PIN counters", _script(_V6)),
+    Migration(7, "ids the EHR gave resources created on this tablet", _script(_V7)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -181,6 +181,11 @@ def _follow_server_id(
     """Move the tablet's id of ``entry``'s resource to the one the EHR gave it, everywhere."""
     old_reference = f"{entry.resource_type}/{entry.resource_id}"
     new_reference = f"{entry.resource_type}/{server_id}"
+    # A screen may still hold the tablet's id and change the resource under it.
+    conn.execute(
+        "INSERT OR REPLACE INTO moved_id (type, old_id, new_id) VALUES (?, ?, ?)",
+        (entry.resource_type, entry.resource_id, server_id),
+    )
     local = conn.execute(
         "SELECT json FROM resource WHERE type = ? AND id = ?",
         (entry.resource_type, entry.resource_id),

@@ -345,7 +345,34 @@ def record_local_changes(
         return [_outbox_entry(_outbox_row(conn, seq)) for seq in seqs]
 
 
+def _follow_move(conn: Connection, change: LocalChange) -> LocalChange:
+    """``change`` aimed at the id the EHR gave its resource, when the tablet's id has moved.
+
+    A screen that read a resource before its first upload settled may change it under the
+    tablet's id afterwards; the change then belongs to the EHR's id, on top of the version the
+    cache holds there now.
+    """
+    if change.operation == "create":
+        return change
+    resource_type, resource_id = _identity(change.resource)
+    moved = conn.execute(
+        "SELECT new_id FROM moved_id WHERE type = ? AND old_id = ?", (resource_type, resource_id)
+    ).fetchone()
+    if moved is None:
+        return change
+    current = conn.execute(
+        "SELECT version_id FROM resource WHERE type = ? AND id = ?", (resource_type, moved[0])
+    ).fetchone()
+    version = current[0] if current is not None else change.base_version
+    meta = {k: v for k, v in (change.resource.get("meta") or {}).items() if k != "versionId"}
+    if version is not None:
+        meta["versionId"] = version
+    resource = {**change.resource, "id": moved[0], **({"meta": meta} if meta else {})}
+    return LocalChange(resource, change.operation, change.kind, version)
+
+
 def _record(conn: Connection, change: LocalChange, created_at: str, note: ChangeNote) -> int:
+    change = _follow_move(conn, change)
     resource, operation = change.resource, change.operation
     resource_type, resource_id = _identity(resource)
     payload = None if operation == "delete" else _dumps(resource)

@@ -121,17 +121,23 @@ def _as_new(payload: Mapping[str, Any]) -> dict[str, Any]:
 def _keyed_create(entry: OutboxEntry) -> tuple[tuple[str, str], dict[str, Any]]:
     """The search that finds ``entry``'s create on the EHR, and the ``POST`` body carrying it.
 
-    A row without an upload key of its own — a record the EHR had deleted, sent again by a
-    nurse's choice — is keyed by its outbox change id, the same at every attempt.
+    A new record (an event) is keyed by its upload key. A record sent again by a nurse's
+    choice after the EHR had deleted it (a change, turned into a create) is keyed by its outbox
+    change id, the same at every attempt — never by the key it was first created with, which
+    would find the first record, not this one.
     """
     payload = entry.payload or {}
     body = _as_new(payload)
-    key = upload_key(payload)
+    key = upload_key(payload) if entry.kind == "event" else None
     if key is not None:
         return key, body
-    tag = {"system": CHANGE_KEY_SYSTEM, "code": entry.change_id}
     meta = dict(body.get("meta") or {})
-    meta["tag"] = [*(meta.get("tag") or []), tag]
+    tags = [
+        tag
+        for tag in meta.get("tag") or []
+        if not (isinstance(tag, Mapping) and is_upload_key_system(str(tag.get("system"))))
+    ]
+    meta["tag"] = [*tags, {"system": CHANGE_KEY_SYSTEM, "code": entry.change_id}]
     return ("_tag", f"{CHANGE_KEY_SYSTEM}|{entry.change_id}"), {**body, "meta": meta}
 
 
@@ -239,6 +245,12 @@ class Uploader:
                 # 412 here: several resources on the EHR carry this key already.
                 found = await self._find_by_key(entry.resource_type, key)
                 return await self._conflict(entry, found, rule="duplicate")
+            stored = await self._stored_answer(entry, response)
+            if stored is None:
+                # Neither a body nor a Location (a 200 may say no more): the id the EHR gave
+                # it is learnt by its key, or later changes would go to an id it never had.
+                stored = await self._find_by_key(entry.resource_type, key)
+            return await self._complete(entry, stored)
         return await self._complete(entry, await self._stored_answer(entry, response))
 
     async def _update(self, entry: OutboxEntry) -> Outcome:

@@ -133,3 +133,29 @@ async def test_a_queued_reference_to_the_resource_follows_the_ehr_id(store: Stor
     assert later.payload is not None
     assert later.payload["focus"] == {"reference": "Observation/obs-server"}
     assert later.payload["for"] == {"reference": "Patient/p1"}
+
+
+@pytest.mark.asyncio
+async def test_a_change_made_under_the_tablets_id_after_the_move_goes_to_the_ehrs_id(
+    store: Store,
+) -> None:
+    """A screen read the order before its upload settled and changes it afterwards."""
+    created = await store.record_local_change(
+        _order("Soup"), operation="create", kind="event", created_at=CREATED
+    )
+    await store.complete_upload(
+        created.seq, _order("Soup", resource_id=SERVER_ID, version="1"), settled_at=SETTLED
+    )
+
+    late = await store.record_local_change(
+        _order("Gratin"), operation="update", kind="mutable", created_at=SETTLED
+    )
+
+    assert late.resource_id == SERVER_ID
+    assert late.base_version == "1"
+    assert late.payload is not None
+    assert late.payload["id"] == SERVER_ID
+    assert await store.get("NutritionOrder", TABLET_ID) is None  # no second copy
+    current = await store.get("NutritionOrder", SERVER_ID)
+    assert current is not None
+    assert current["oralDiet"]["type"][0]["text"] == "Gratin"

@@ -201,3 +201,45 @@ async def test_on_a_server_that_gives_its_own_ids_a_choice_changed_before_upload
             Delivery.SENT,
         )
         assert await store.outbox(("pending", "in_flight", "conflict", "rejected")) == []
+
+
+@pytest.mark.asyncio
+async def test_a_change_racing_the_first_uploads_answer_still_reaches_a_server_with_its_own_ids(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The patient changes their mind just as the first choice's POST answer arrives: the
+    screen read the order under the tablet's id, the upload then moved it to the EHR's id, and
+    the change is written after that. It must follow the move — one order, the last dish."""
+    async with synced(store, strict=True) as (ehr, engine):
+        meals = _service(store, _morning)
+        patient, encounter = await _ordering_patient(store)
+        lunch = await _tomorrows_lunch(meals, patient)
+        first, second = [o.dish.url for o in lunch.options if o.choosable][:2]
+        await meals.choose(patient, encounter, lunch.sitting, first)
+        read_the_order = meals._situation
+        settled: list[bool] = []
+
+        async def read_then_the_upload_answer_lands(*args: Any, **kwargs: Any) -> Any:
+            found = await read_the_order(*args, **kwargs)
+            if not settled:
+                settled.append(True)
+                await engine.push()  # the background push's answer arrives now
+            return found
+
+        monkeypatch.setattr(meals, "_situation", read_then_the_upload_answer_lands)
+        await meals.choose(patient, encounter, lunch.sitting, second)
+        monkeypatch.undo()
+
+        report = await engine.sync_once()
+
+        assert report.ok, report.error
+        assert (report.pushed.conflict, report.pushed.rejected) == (0, 0)
+        [on_ehr] = await _selections_on_the_ehr(ehr, patient, lunch)
+        assert on_ehr["instantiatesCanonical"] == [second]
+        shown = (await _tomorrows_lunch(meals, patient)).choice
+        assert shown is not None
+        assert (shown.order_id, shown.dish_url, shown.delivery) == (
+            on_ehr["id"],
+            second,
+            Delivery.SENT,
+        )
