@@ -19,6 +19,11 @@ from tests.conftest import REPO
 
 SCREENS = [
     "lock",
+    # Staff sign-in through the hospital directory, and an EHR that offers no sign-in.
+    "lock-directory",
+    "lock-password",
+    "lock-choose-pin",
+    "lock-not-set-up",
     "board",
     "chart-record",
     "chart-vitals",
