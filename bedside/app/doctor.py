@@ -97,7 +97,7 @@ async def diagnose(settings: Settings, keys: KeyStore, data_dir: Path) -> tuple[
         lines += describe_findings(findings)
         last_sync = await tablet.store.device_fact(LAST_SYNC_FACT)
         lines.append(
-            _line(OK, f"last complete sync: {last_sync}")
+            _line(OK, f"last sync that finished: {last_sync} (the EHR's time)")
             if last_sync
             else _line(WARN, "this tablet has not synced yet")
         )

@@ -159,7 +159,9 @@ def ehr_needs(*, signin_by_ehr: bool) -> list[Need]:
                 "create-mode",
                 "updateCreate or conditionalCreate",
                 "send each record exactly once (PUT at the tablet's id, or If-None-Exist)",
-                "records are refused before sending, never risked as duplicates",
+                "exactly once rests on finding an upload whose answer was lost by its tag "
+                "before sending it again, with no guard on the EHR's side",
+                essential=False,
             )
         )
         if mutable:
