@@ -51,8 +51,8 @@ from tests.directory.slapd import (
     STAFF_BASE,
     TWIN_A,
     Slapd,
-    make_pki,
 )
+from tests.pki import make_pki
 
 STAFF_SYSTEM = "urn:oid:1.2.250.1.999.7"  # the test hospital's staff numbers
 NOW = datetime(2026, 11, 24, 6, 45, tzinfo=UTC)

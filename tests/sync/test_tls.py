@@ -8,101 +8,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
-import ipaddress
 import ssl
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from bedside.sync.errors import SyncError
 from bedside.sync.tls import TlsConfigError, ssl_context
-
-
-@dataclass(frozen=True)
-class Pki:
-    ca_pem: Path
-    cert_pem: Path
-    key_pem: Path
-
-
-def _name(common_name: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
-
-
-def _make_pki(directory: Path, *, dns: str = "localhost", ip: str | None = "127.0.0.1") -> Pki:
-    now = dt.datetime.now(dt.UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name("Bedside test CA"))
-        .issuer_name(_name("Bedside test CA"))
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=False,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(
-            x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    key = ec.generate_private_key(ec.SECP256R1())
-    names: list[x509.GeneralName] = [x509.DNSName(dns)]
-    if ip is not None:
-        names.append(x509.IPAddress(ipaddress.ip_address(ip)))
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name(dns))
-        .issuer_name(ca_cert.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName(names), critical=False)
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
-            critical=False,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    directory.mkdir(parents=True, exist_ok=True)
-    pki = Pki(directory / "ca.pem", directory / "server.pem", directory / "server.key")
-    pki.ca_pem.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
-    pki.cert_pem.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    pki.key_pem.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return pki
-
+from tests.pki import Pki, make_pki
 
 RESPONSE = (
     b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n"
@@ -144,7 +60,7 @@ async def _get(url: str, verify: ssl.SSLContext) -> httpx.Response:
 
 @pytest.fixture
 def pki(tmp_path: Path) -> Pki:
-    return _make_pki(tmp_path / "pki")
+    return make_pki(tmp_path / "pki")
 
 
 @pytest.mark.asyncio
@@ -167,7 +83,7 @@ async def test_without_the_bundle_the_unknown_ca_is_refused(pki: Pki) -> None:
 
 @pytest.mark.asyncio
 async def test_a_trusted_certificate_for_another_host_name_is_refused(tmp_path: Path) -> None:
-    pki = _make_pki(tmp_path / "other", dns="ehr.example.org", ip=None)
+    pki = make_pki(tmp_path / "other", dns="ehr.example.org", ip=None)
     async with https_server(pki) as port:
         with pytest.raises(httpx.ConnectError, match=r"CERTIFICATE_VERIFY_FAILED.*[Hh]ostname"):
             await _get(f"https://localhost:{port}/metadata", ssl_context(pki.ca_pem))
@@ -175,7 +91,7 @@ async def test_a_trusted_certificate_for_another_host_name_is_refused(tmp_path: 
 
 @pytest.mark.asyncio
 async def test_a_bundle_of_another_ca_does_not_help(pki: Pki, tmp_path: Path) -> None:
-    stranger = _make_pki(tmp_path / "stranger")
+    stranger = make_pki(tmp_path / "stranger")
     async with https_server(pki) as port:
         with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
             await _get(f"https://localhost:{port}/metadata", ssl_context(stranger.ca_pem))

@@ -21,12 +21,13 @@ from bedside.sync import (
     TokenSource,
 )
 from bedside.sync.tls import is_certificate_failure, ssl_context
-from tests.sync.test_tls import Pki, _make_pki, https_server
+from tests.pki import Pki, make_pki
+from tests.sync.test_tls import https_server
 
 
 @pytest.fixture
 def pki(tmp_path: Path) -> Pki:
-    return _make_pki(tmp_path / "pki")
+    return make_pki(tmp_path / "pki")
 
 
 @pytest.mark.asyncio

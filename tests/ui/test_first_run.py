@@ -34,9 +34,9 @@ from bedside.sync.tls import ssl_context
 from bedside.ui import style
 from bedside.ui.first_run import FirstRunScreen, count_text, failure_text, headline_text
 from bedside.ui.i18n import Translations
+from tests.pki import Pki, make_pki
 from tests.sync.ehr import FAST_RETRY, SCOPES, Ehr, own_ehr
 from tests.sync.fault_proxy import Fault, FaultProxy, ProxiedRequest
-from tests.sync.test_tls import Pki, _make_pki
 from tests.ui.conftest import Loop
 
 RETRY_S = 0.3  # the screen's back-off in these tests: quick, but long enough to be seen
@@ -301,7 +301,7 @@ async def https_sandbox(sandbox: Sandbox, pki: Pki) -> AsyncIterator[str]:
 def test_a_certificate_the_tablet_does_not_trust_says_so_and_the_retry_succeeds_once_trusted(
     qloop: Loop, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    pki = _make_pki(tmp_path / "pki")
+    pki = make_pki(tmp_path / "pki")
     with entered(qloop, own_ehr()) as ehr:
         assert isinstance(ehr, Ehr)
         with entered(qloop, https_sandbox(ehr.sandbox, pki)) as base_url:
