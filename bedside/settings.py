@@ -162,7 +162,10 @@ class EhrSettings(_Section):
     token_endpoint: AnyHttpUrl | None = Field(
         default=None,
         description=(
-            "Token endpoint URL. Empty: discovered from the EHR's .well-known/smart-configuration."
+            "Token endpoint URL; the device's secret or signed assertion goes only there. Empty: "
+            "discovered from the EHR's .well-known/smart-configuration and used only when it is "
+            "on the EHR's own origin (the scheme, host and port of ehr.base_url); set it when the "
+            "sign-in service is on another server."
         ),
     )
     ca_bundle: Path | None = Field(

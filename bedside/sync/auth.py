@@ -7,8 +7,10 @@ Two ways to prove who the device is, because EHRs differ:
 * :class:`ClientSecret` — a shared secret sent with HTTP Basic or in the form.
 
 :class:`TokenSource` discovers the token endpoint from ``.well-known/smart-configuration`` when it
-is not configured, caches the token and renews it shortly before it expires. Owns no settings and
-no storage: the private key and secret are handed in by the composition root from the key store.
+is not configured (a discovered one must be on the EHR's own origin: the credentials go nowhere
+else, and no redirect is ever followed), caches the token and renews it shortly before it
+expires. Owns no settings and no storage: the private key and secret are handed in by the
+composition root from the key store.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 from joserfc import jwt
@@ -38,6 +40,17 @@ from bedside.sync.tls import is_certificate_failure
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 ASSERTION_LIFETIME_S = 240  # SMART asks for exp no more than 5 minutes ahead
 RENEW_MARGIN_S = 30  # renew this long before the token would expire
+
+
+class TokenEndpointRefusedError(AuthError, ProtocolError):
+    """The token endpoint is one the device's credentials must not go to; nothing was sent.
+
+    Only the endpoint IT configured (``ehr.token_endpoint``) or one on the EHR's own origin (the
+    scheme, host and port of ``ehr.base_url``) gets the secret or the assertion: a discovery
+    document is server data, and a tampered one must not be able to collect them. An
+    :class:`AuthError` (IT must act; retrying cannot help) and a :class:`ProtocolError` (the EHR's
+    answer named somewhere it must not).
+    """
 
 
 @dataclass(frozen=True)
@@ -160,19 +173,42 @@ class TokenSource:
         return _Token(value, self._clock() + float(lifetime))
 
 
-def _check_token_endpoint(endpoint: str, base_url: str) -> None:
-    """Credentials go only to HTTPS, or to the EHR's own origin (as IT configured it).
+def _origin(url: str) -> tuple[str, str, int | None]:
+    """The (scheme, host, port) of ``url``, the host lower-cased and the default port filled in."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:  # a port that is not a number: no origin anything can share
+        return parts.scheme.lower(), "", -1
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port or default
 
-    A discovered endpoint is server-supplied data: a tampered configuration must not be able to
-    send the device's secret to another host in clear text.
+
+def _shown_origin(url: str) -> str:
+    """``scheme://host:port`` of a server-supplied URL, short enough for one sentence."""
+    scheme, host, port = _origin(url)
+    shown = f"{scheme}://{host}" + (f":{port}" if port not in (None, -1) else "")
+    shown = "".join(ch for ch in shown if ch.isprintable())
+    return shown if len(shown) <= 100 else shown[:99] + "…"
+
+
+def _check_token_endpoint(endpoint: str, base_url: str) -> None:
+    """A discovered endpoint gets the credentials only on the EHR's own origin.
+
+    The discovery document is server-supplied data: a tampered configuration (or a proxy in the
+    way) must not be able to collect the device's secret or assertion on another server, over
+    HTTPS or not. A token endpoint on another server is fine when IT configured it
+    (``ehr.token_endpoint``): that one is not checked here.
     """
-    target, base = urlsplit(endpoint), urlsplit(base_url)
-    if target.scheme == "https":
+    target = _origin(endpoint)
+    if target == _origin(base_url) and target[1]:
         return
-    if (target.scheme, target.hostname, target.port) == (base.scheme, base.hostname, base.port):
-        return
-    raise ProtocolError(
-        "The EHR's token endpoint is not on HTTPS; the device's credentials were not sent."
+    shown = _shown_origin(endpoint)
+    where = f"{shown}, not on HTTPS" if target[0] != "https" else shown
+    raise TokenEndpointRefusedError(
+        f"The EHR's SMART configuration names a token endpoint on another server ({where}); "
+        "the device's credentials were not sent there. If that is the hospital's sign-in "
+        "service, IT can name it in the setting ehr.token_endpoint."
     )
 
 
@@ -185,10 +221,14 @@ async def _post_or_get(
     auth: httpx.BasicAuth | None = None,
 ) -> dict[str, Any]:
     try:
+        # Never follow a redirect, whatever the client's default: the secret or the assertion
+        # would go wherever the Location says.
         if method == "POST":
-            response = await http.post(url, data=data, auth=auth or httpx.USE_CLIENT_DEFAULT)
+            response = await http.post(
+                url, data=data, auth=auth or httpx.USE_CLIENT_DEFAULT, follow_redirects=False
+            )
         else:
-            response = await http.get(url)
+            response = await http.get(url, follow_redirects=False)
     except httpx.TimeoutException as exc:
         raise SyncTimeoutError("The EHR's sign-in service did not answer in time.") from exc
     except httpx.TransportError as exc:
@@ -209,6 +249,15 @@ async def _post_or_get(
             "The EHR refused this device's credentials; ask IT to check its enrollment.",
             status=response.status_code,
             detail=detail,
+        )
+    if response.has_redirect_location:
+        target = urljoin(url, response.headers["Location"])
+        raise TokenEndpointRefusedError(
+            f"The EHR's sign-in service answered with a redirect (HTTP {response.status_code}) "
+            f"to {_shown_origin(target)}; it was not followed and the device's credentials "
+            "were not sent there. If the sign-in service has moved, IT can name it in the "
+            "setting ehr.token_endpoint.",
+            status=response.status_code,
         )
     if response.status_code >= 300:
         raise AuthError(
