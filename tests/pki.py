@@ -35,9 +35,20 @@ def make_pki(
     dns: str = "localhost",
     ip: str | None = "127.0.0.1",
     common_name: str = "Bedside test CA",
+    not_before: dt.datetime | None = None,
+    valid_days: float | None = None,
+    self_signed: bool = False,
 ) -> Pki:
-    """A CA named ``common_name`` and a certificate for ``dns`` (and ``ip``) that it signed."""
+    """A CA named ``common_name`` and a certificate for ``dns`` (and ``ip``) that it signed.
+
+    The server certificate is valid from ``not_before`` (default: five minutes ago) for
+    ``valid_days`` (default: until a day from now); a past ``not_before`` and a short validity
+    make an expired one, a future ``not_before`` one that is not valid yet. ``self_signed``
+    makes the server certificate sign itself (the CA is still written, but signed nothing).
+    """
     now = dt.datetime.now(dt.UTC)
+    start = not_before if not_before is not None else now - dt.timedelta(minutes=5)
+    end = now + dt.timedelta(days=1) if valid_days is None else start + dt.timedelta(valid_days)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_cert = (
         x509.CertificateBuilder()
@@ -71,22 +82,23 @@ def make_pki(
     names: list[x509.GeneralName] = [x509.DNSName(dns)]
     if ip is not None:
         names.append(x509.IPAddress(ipaddress.ip_address(ip)))
+    signer, issuer = (key, _name(dns)) if self_signed else (ca_key, ca_cert.subject)
     cert = (
         x509.CertificateBuilder()
         .subject_name(_name(dns))
-        .issuer_name(ca_cert.subject)
+        .issuer_name(issuer)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
+        .not_valid_before(start)
+        .not_valid_after(end)
         .add_extension(x509.SubjectAlternativeName(names), critical=False)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
         .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(signer.public_key()),
             critical=False,
         )
-        .sign(ca_key, hashes.SHA256())
+        .sign(signer, hashes.SHA256())
     )
     directory.mkdir(parents=True, exist_ok=True)
     pki = Pki(directory / "ca.pem", directory / "server.pem", directory / "server.key")

@@ -17,7 +17,8 @@ from bedside.app.directory import store_bind_password
 from bedside.app.tablet import open_tablet
 from bedside.settings import CONFIG_ENV_VAR, Settings, SettingsError, default_config_file
 from bedside.store import KeyStore, StoreError
-from bedside.sync import SyncReport
+from bedside.sync import CertificateError, SyncReport
+from bedside.sync.auth import TokenEndpointRefusedError
 from bedside.sync.tls import TlsConfigError
 
 # Exit codes shared by every device command.
@@ -57,7 +58,8 @@ def run_sync_once(
     out: Callable[[str], None] = print,
 ) -> int:
     """The ``bedside sync --once`` command; returns the exit code (0 synced, 1 failed, 2 not set
-    up, 3 synced but the EHR sent only part of a search)."""
+    up or misconfigured — a certificate refused, a token endpoint refused —, 3 synced but the
+    EHR sent only part of a search)."""
     try:
         settings = settings_loader()
         if settings.is_demo:
@@ -73,6 +75,10 @@ def run_sync_once(
         return EXIT_NOT_SET_UP
     for line in report.lines():
         out(line)
+    if isinstance(report.error, CertificateError | TokenEndpointRefusedError):
+        # Not the network: the EHR's certificate (or TLS version), or a token endpoint the
+        # credentials must not go to. Retrying cannot help until IT changes something.
+        return EXIT_NOT_SET_UP
     if not report.ok:
         return EXIT_FAILED
     return EXIT_INCOMPLETE if report.incomplete else EXIT_OK

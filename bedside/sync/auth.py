@@ -29,13 +29,12 @@ from joserfc.jwk import ECKey
 
 from bedside.sync.errors import (
     AuthError,
-    CertificateError,
     OfflineError,
     ProtocolError,
     ServerError,
     SyncTimeoutError,
 )
-from bedside.sync.tls import is_certificate_failure
+from bedside.sync.tls import certificate_problem
 
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 ASSERTION_LIFETIME_S = 240  # SMART asks for exp no more than 5 minutes ahead
@@ -125,6 +124,8 @@ class TokenSource:
         self._credentials = credentials
         self._scope = scope
         self._token_endpoint = token_endpoint
+        # Where the token endpoint's address came from, for IT: the setting to check.
+        self._endpoint_setting = "ehr.base_url" if token_endpoint is None else "ehr.token_endpoint"
         self._clock = clock
         self._token: _Token | None = None
         self._lock = asyncio.Lock()
@@ -165,7 +166,9 @@ class TokenSource:
             form["client_secret"] = creds.secret
         else:
             auth = httpx.BasicAuth(creds.client_id, creds.secret)
-        answer = await _post_or_get(http, "POST", endpoint, data=form, auth=auth)
+        answer = await _post_or_get(
+            http, "POST", endpoint, data=form, auth=auth, setting=self._endpoint_setting
+        )
         value = answer.get("access_token")
         lifetime = answer.get("expires_in", 300)
         if not isinstance(value, str) or not isinstance(lifetime, int | float):
@@ -219,6 +222,7 @@ async def _post_or_get(
     *,
     data: dict[str, str] | None = None,
     auth: httpx.BasicAuth | None = None,
+    setting: str = "ehr.base_url",
 ) -> dict[str, Any]:
     try:
         # Never follow a redirect, whatever the client's default: the secret or the assertion
@@ -232,11 +236,13 @@ async def _post_or_get(
     except httpx.TimeoutException as exc:
         raise SyncTimeoutError("The EHR's sign-in service did not answer in time.") from exc
     except httpx.TransportError as exc:
-        if is_certificate_failure(exc):
-            raise CertificateError(
-                "The certificate of the EHR's sign-in service is not trusted by this tablet; ask "
-                "IT to check the certificate store or the site CA bundle (ehr.ca_bundle)."
-            ) from exc
+        # A certificate (or a TLS older than 1.2) that this tablet refuses is for IT to fix,
+        # never "offline": say which problem it is and which setting names the server.
+        problem = await certificate_problem(
+            exc, url, service="the EHR's sign-in service", setting=setting
+        )
+        if problem is not None:
+            raise problem from exc
         raise OfflineError("The EHR's sign-in service cannot be reached.") from exc
     if response.status_code == 429 or response.status_code >= 500:
         raise ServerError(
