@@ -7,14 +7,18 @@ Public face: :class:`Store` (async; all work on one database thread) and its cha
 
 from bedside.store.cache import OpenReport, Store, cache_path, key_name
 from bedside.store.changes import ChangeFeed, Changes
+from bedside.store.connection import WRITES_OFF
 from bedside.store.errors import (
     KeyMissingError,
     KeyStoreError,
     MigrationError,
     StoreClosedError,
+    StoreDamagedError,
     StoreError,
     StoreFullError,
     StoreIOError,
+    StoreReadOnlyError,
+    UnsafeLocationError,
     WrongKeyError,
 )
 from bedside.store.keystore import (
@@ -29,6 +33,7 @@ from bedside.store.records import LocalChange, OutboxEntry
 from bedside.store.staff import PinFailures, StaffVerifier
 
 __all__ = [
+    "WRITES_OFF",
     "ChangeFeed",
     "Changes",
     "ConflictChoice",
@@ -47,9 +52,12 @@ __all__ = [
     "StaffVerifier",
     "Store",
     "StoreClosedError",
+    "StoreDamagedError",
     "StoreError",
     "StoreFullError",
     "StoreIOError",
+    "StoreReadOnlyError",
+    "UnsafeLocationError",
     "WrongKeyError",
     "cache_path",
     "key_name",

@@ -11,16 +11,24 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bedside.store import outbox, records, scope_data, staff
+from bedside.store import integrity, outbox, records, scope_data, staff
 from bedside.store.changes import ChangeFeed, ChangeNote
-from bedside.store.connection import Connection, open_encrypted
+from bedside.store.connection import (
+    Connection,
+    open_encrypted,
+    open_read_only,
+    wal_has_frames,
+)
+from bedside.store.errors import MigrationError, StoreError, StoreReadOnlyError
+from bedside.store.integrity import OpenCheck
 from bedside.store.keystore import KeyStore, get_or_create_key
-from bedside.store.migrations import LATEST_VERSION, migrate
+from bedside.store.migrations import LATEST_VERSION, migrate, schema_version
 from bedside.store.outbox import ConflictChoice, ConflictEntry
 from bedside.store.records import (
     ChangeKind,
@@ -54,6 +62,81 @@ class OpenReport:
     created: bool
     schema_version: int
     seconds: float
+    read_only: bool = False
+    """Writes are off: the file could only be opened for reading."""
+    unclean_shutdown: bool = False
+    """The last session did not close the cache (crash, power loss)."""
+    integrity_check_seconds: float | None = None
+    """How long the page check took at this open, ``None`` when it was not due."""
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _writes_refused(exc: BaseException) -> bool:
+    """True for a write the disk refused, also when a migration step wraps it."""
+    return isinstance(exc, StoreReadOnlyError) or (
+        isinstance(exc, MigrationError) and isinstance(exc.__cause__, StoreReadOnlyError)
+    )
+
+
+def _open_writable(
+    path: Path,
+    key: bytes,
+    now: datetime,
+    leftover_wal: bool,
+    every: timedelta,
+    found: list[tuple[bool, OpenCheck]],
+) -> Connection | None:
+    """The normal open; ``None`` when the disk or file refuses writes (then open read-only)."""
+    try:
+        conn = open_encrypted(path, key)
+    except StoreReadOnlyError:
+        return None
+    try:
+        migrate(conn)
+        # Its first write (the open marker) is where a file SQLite opened read-only shows up.
+        check = integrity.on_open(
+            conn, now=now, leftover_wal=leftover_wal, writable=True, every=every
+        )
+        found.append((False, check))
+    except BaseException as exc:
+        conn.close()
+        if _writes_refused(exc):
+            return None
+        raise
+    return conn
+
+
+def _open_read_only(
+    path: Path,
+    key: bytes,
+    now: datetime,
+    leftover_wal: bool,
+    every: timedelta,
+    found: list[tuple[bool, OpenCheck]],
+) -> Connection:
+    if not path.exists():
+        raise StoreReadOnlyError(
+            "The tablet's disk cannot be written and holds no data file yet, so there is "
+            "nothing to show; IT should make the disk writable."
+        )
+    conn = open_read_only(path, key)
+    try:
+        if schema_version(conn) != LATEST_VERSION:
+            raise StoreReadOnlyError(
+                "The tablet's data file is from another Bedside version and its disk cannot be "
+                "written, so it cannot be updated to be shown; IT should make the disk writable."
+            )
+        check = integrity.on_open(
+            conn, now=now, leftover_wal=leftover_wal, writable=False, every=every
+        )
+        found.append((True, check))
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 class Store:
@@ -73,26 +156,41 @@ class Store:
         return result
 
     @classmethod
-    async def open(cls, path: Path, keys: KeyStore, *, key_name: str) -> Store:
+    async def open(
+        cls,
+        path: Path,
+        keys: KeyStore,
+        *,
+        key_name: str,
+        clock: Callable[[], datetime] = _utc_now,
+        check_every: timedelta = integrity.CHECK_EVERY,
+    ) -> Store:
         """Take the key from ``keys``, open (or create) the file, bring its schema up to date.
 
+        The file is made private (0600 in a 0700 folder) and its pages are checked after an
+        unclean shutdown and every ``check_every``. When it cannot be written it is opened
+        read-only (:attr:`read_only`).
+
         Raises :class:`~bedside.store.errors.KeyStoreError` when there is no usable key,
-        :class:`~bedside.store.errors.WrongKeyError` when the key does not open the file.
+        :class:`~bedside.store.errors.WrongKeyError` when the key does not open the file,
+        :class:`~bedside.store.errors.StoreDamagedError` when a page fails its check,
+        :class:`~bedside.store.errors.UnsafeLocationError` when others can read the file or its
+        folder and Bedside may not change that.
         """
         started = time.perf_counter()
         created = not path.exists()  # noqa: ASYNC240 -- one stat(), cheaper than a thread hop
         # The key store may block (D-Bus, Windows Credential Manager): keep it off the GUI thread
         # too, by doing the lookup on the database thread with the rest of the opening.
         worker = DatabaseWorker()
+        found: list[tuple[bool, OpenCheck]] = []
 
         def opener() -> Connection:
             key = get_or_create_key(keys, key_name, cache_exists=not created)
-            conn = open_encrypted(path, key)
-            try:
-                migrate(conn)
-            except BaseException:
-                conn.close()
-                raise
+            # Looked at before SQLite opens the file: a -wal left with pages = an unclean shutdown.
+            leftover_wal = wal_has_frames(path)
+            conn = _open_writable(path, key, clock(), leftover_wal, check_every, found)
+            if conn is None:
+                conn = _open_read_only(path, key, clock(), leftover_wal, check_every, found)
             return conn
 
         try:
@@ -100,10 +198,31 @@ class Store:
         except BaseException:
             await worker.close()
             raise
-        report = OpenReport(path, created, LATEST_VERSION, time.perf_counter() - started)
+        read_only, check = found[0]
+        report = OpenReport(
+            path,
+            created,
+            LATEST_VERSION,
+            time.perf_counter() - started,
+            read_only=read_only,
+            unclean_shutdown=check.unclean_shutdown,
+            integrity_check_seconds=check.check_seconds,
+        )
         return cls(worker, report)
 
+    @property
+    def read_only(self) -> bool:
+        """True when writes are off (the file can only be read): show :data:`WRITES_OFF`.
+
+        Reads work; every write raises :class:`~bedside.store.errors.StoreReadOnlyError`.
+        """
+        return self.report.read_only
+
     async def close(self) -> None:
+        if not self.read_only:
+            # On failure the marker stays: the next open checks the pages, the safe side.
+            with suppress(StoreError):
+                await self._worker.run(integrity.mark_closed)
         await self._worker.close()
 
     async def __aenter__(self) -> Store:

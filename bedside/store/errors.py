@@ -13,6 +13,9 @@ sentence a nurse or an IT engineer can act on. Messages never contain patient da
     ├── MigrationError         a schema migration failed; the file is left at its previous version
     ├── StoreFullError         the disk is full; nothing partial was written
     ├── StoreClosedError       the store was used after close()
+    ├── StoreReadOnlyError     writes are off: the file can only be read (read-only disk or file)
+    ├── StoreDamagedError      the file failed its integrity check (a damaged page): not used
+    ├── UnsafeLocationError    the file or its folder is open to other accounts and is not ours
     └── StoreIOError           any other database or file-system failure
 """
 
@@ -45,6 +48,18 @@ class StoreFullError(StoreError):
 
 class StoreClosedError(StoreError):
     """The store was used after it was closed."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The cache can only be read (a read-only disk or file): this write did not happen."""
+
+
+class StoreDamagedError(StoreError):
+    """A page of the cache failed SQLCipher's HMAC check; the cache is not opened."""
+
+
+class UnsafeLocationError(StoreError):
+    """The cache or its folder can be read by other accounts and we cannot make it private."""
 
 
 class StoreIOError(StoreError):

@@ -51,10 +51,22 @@ def purge_patients(conn: Connection, /, patient_ids: Iterable[str], *, note: Cha
 
     Callers check :func:`patients_with_unsettled_changes` first; this function re-checks inside
     its transaction and skips any patient that gained an unsettled change in between.
+
+    Afterwards the WAL is checkpointed and truncated: otherwise the pages as they were before the
+    purge stay in the ``-wal`` file until the cache is closed (``secure_delete`` overwrites the
+    deleted rows in the file itself).
     """
     ids = list(patient_ids)
     if not ids:
         return 0
+    removed = _purge(conn, ids, note)
+    if removed:
+        with mapped_errors("clearing removed patients from the cache's journal"):
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return removed
+
+
+def _purge(conn: Connection, ids: list[str], note: ChangeNote) -> int:
     with transaction(conn, "removing patients who left this device's scope"):
         blocked = {
             str(row[0])

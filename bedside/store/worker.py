@@ -23,7 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Concatenate, ParamSpec, TypeVar
 
-from bedside.store.connection import Connection
+from bedside.store.connection import Connection, mapped_errors
 from bedside.store.errors import StoreClosedError
 
 P = ParamSpec("P")
@@ -51,7 +51,10 @@ class DatabaseWorker:
     ) -> T:
         if self._conn is None or self._closed:
             raise StoreClosedError("The local cache is closed.")
-        return fn(self._conn, *args, **kwargs)
+        # The boundary: a database error no store function mapped (a write on a read-only
+        # cache, say) still leaves the store as one of its own typed errors.
+        with mapped_errors("using the cache"):
+            return fn(self._conn, *args, **kwargs)
 
     async def run(
         self, fn: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs

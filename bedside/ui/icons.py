@@ -85,7 +85,8 @@ def _resolve(name: str) -> str:
     if name in icon_names():
         return name
     # Once per name: a catalogue may repeat an unknown name on every dish of the week.
-    log.info("icon_missing name=%r fallback=%r", name, FALLBACK)
+    # The name comes from the EHR's catalogue: server text never reaches the log.
+    log.info("icon_missing fallback=%s", FALLBACK)
     return FALLBACK
 
 
