@@ -13,7 +13,7 @@ only swaps the decimal separator, so "1.50" becomes "1,50" in French, never "1,5
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from decimal import Decimal
 from pathlib import Path
 
@@ -109,14 +109,22 @@ def set_display_zone(zone: tzinfo | None) -> None:
 
 
 def local_time(moment: datetime) -> datetime:
-    """``moment`` on the site's wall clock."""
+    """``moment`` on the site's wall clock (a naive moment is one already: it stays as it is —
+    ``astimezone`` would take it for the *device's* time and shift it)."""
+    if moment.tzinfo is None:
+        return moment
     return moment.astimezone(_display_zone)
 
 
 def time_text(moment: datetime) -> str:
     """Local clock time, ``14:05``."""
     local = local_time(moment)
-    return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return wall_clock_text(local.time())
+
+
+def wall_clock_text(moment: time) -> str:
+    """A time of day already on the site's clock (a dose's 10:00), in the language's format."""
+    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
 
 
 def date_text(day: date, *, long: bool = False) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import time
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -90,9 +90,8 @@ def local_numbers(text: str) -> str:
 
 
 def clock_text(moment: time) -> str:
-    """A time of day (``08:00``) in the language's clock format."""
-    # A fixed winter day: the time of day is local already and must not shift.
-    return i18n.time_text(datetime.combine(date(2000, 1, 3), moment))
+    """A time of day (``08:00``) in the language's clock format, never shifted by a zone."""
+    return i18n.wall_clock_text(moment)
 
 
 def when_word(code: str) -> str:
