@@ -218,6 +218,7 @@ def build_workspace(
         scope_key=engine.scope.key,
         hospital_number_system=hospital_number_system,
         clock=clock,
+        tz=zone,
     )
     chart = ChartService(store, hospital_number_system=hospital_number_system, clock=clock, tz=zone)
     vitals = VitalsService(store, recorder, clock=clock, tz=zone)

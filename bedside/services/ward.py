@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import TypeVar
 
 from bedside.models import Encounter, FhirModelError, Location, Patient, Reference, parse_as
@@ -161,11 +161,13 @@ class WardCensusService:
         scope_key: str,
         hospital_number_system: str | None = None,
         clock: Clock = system_clock,
+        tz: tzinfo | None = None,
     ) -> None:
         self._store = store
         self._hospital_number_system = hospital_number_system
         self._scope_key = scope_key
         self._clock = clock
+        self._tz = tz  # the site's zone (None: the device's, for tests of other things)
 
     async def _parsed(
         self,
@@ -206,8 +208,9 @@ class WardCensusService:
         ward_raw = await self._store.get("Location", ward_id)
         ward = parse_as(Location, ward_raw) if ward_raw else None
         beds = await self._beds_of(ward_id)
-        # The ward's day, not UTC's: just after midnight in Paris it is still "yesterday" in UTC.
-        now = self._clock().astimezone()
+        # The ward's day, not UTC's nor the device's: just after midnight in Paris it is still
+        # "yesterday" in UTC.
+        now = self._clock().astimezone(self._tz)
         stays = await self._current_stays({bed.id for bed in beds if bed.id}, now)
         patient_ids = [stay.patient_id for claims in stays.values() for stay in claims]
         patients = {

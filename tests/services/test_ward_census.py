@@ -176,3 +176,28 @@ async def test_a_patient_on_leave_still_holds_their_bed(store: Store) -> None:
     await store.put_server_resources([encounter])
     census = await WardCensusService(store, scope_key="ward:w1", clock=lambda: NOW).census("w1")
     assert [b.bed_label for b in census.beds if b.occupied] == ["Lit 10A"]
+
+
+@pytest.mark.asyncio
+async def test_the_wards_day_is_the_sites_even_on_a_device_that_runs_on_utc(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """00:30 on 1 December in Paris is still 30 November in UTC: the birthday is Paris's."""
+    import time as process_time
+    from zoneinfo import ZoneInfo
+
+    monkeypatch.setenv("TZ", "UTC")
+    process_time.tzset()
+    try:
+        just_after_midnight_in_paris = datetime(2026, 11, 30, 23, 30, tzinfo=UTC)
+        service = WardCensusService(
+            store,
+            scope_key="ward:w1",
+            clock=lambda: just_after_midnight_in_paris,
+            tz=ZoneInfo("Europe/Paris"),
+        )
+        [bed] = [bed for bed in (await service.census("w1")).beds if bed.occupied]
+    finally:
+        monkeypatch.undo()
+        process_time.tzset()
+    assert bed.age == 82  # born 1944-12-01
