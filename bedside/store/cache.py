@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,11 +20,12 @@ from bedside.store import integrity, outbox, records, scope_data, staff
 from bedside.store.changes import ChangeFeed, ChangeNote
 from bedside.store.connection import (
     Connection,
+    check_writable,
     open_encrypted,
     open_read_only,
     wal_has_frames,
 )
-from bedside.store.errors import MigrationError, StoreError, StoreReadOnlyError
+from bedside.store.errors import MigrationError, StoreReadOnlyError
 from bedside.store.integrity import OpenCheck
 from bedside.store.keystore import KeyStore, get_or_create_key
 from bedside.store.migrations import LATEST_VERSION, migrate, schema_version
@@ -96,7 +96,8 @@ def _open_writable(
         return None
     try:
         migrate(conn)
-        # Its first write (the open marker) is where a file SQLite opened read-only shows up.
+        # SQLite opens a file it may not write read-only without a word: ask before using it.
+        check_writable(conn)
         check = integrity.on_open(
             conn, now=now, leftover_wal=leftover_wal, writable=True, every=every
         )
@@ -219,10 +220,6 @@ class Store:
         return self.report.read_only
 
     async def close(self) -> None:
-        if not self.read_only:
-            # On failure the marker stays: the next open checks the pages, the safe side.
-            with suppress(StoreError):
-                await self._worker.run(integrity.mark_closed)
         await self._worker.close()
 
     async def __aenter__(self) -> Store:

@@ -206,6 +206,21 @@ def open_encrypted(path: Path, key: bytes) -> Connection:
     return _open(path, key, "rw", "opening the cache")
 
 
+def check_writable(conn: Connection) -> None:
+    """Raise :class:`StoreReadOnlyError` when the open file cannot be written; write nothing.
+
+    A write statement starts a write transaction, where a read-only handle is refused; it is
+    rolled back unchanged (it deletes a row that never exists), so nothing reaches the disk.
+    """
+    with mapped_errors("opening the cache"):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("DELETE FROM device WHERE name = '' AND value IS NULL")
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+
+
 def open_read_only(path: Path, key: bytes) -> Connection:
     """Open an existing cache that cannot be written: reads work, every write fails typed.
 

@@ -1,10 +1,14 @@
 """Noticing a damaged cache: SQLCipher's page check after an unclean shutdown and once a day.
 
-Owns the open marker (a device fact set while the cache is open, cleared at a clean close), the
-schedule (the time of the last check, a device fact) and :func:`check_pages`, which runs
-``PRAGMA cipher_integrity_check`` -- the HMAC of every page of the file -- and raises
+Owns the schedule (the time of the last check, a device fact) and :func:`check_pages`, which
+runs ``PRAGMA cipher_integrity_check`` -- the HMAC of every page of the file -- and raises
 :class:`~bedside.store.errors.StoreDamagedError` on any failure: a damaged cache is never used,
 so nothing is uploaded from it. Synchronous; runs on the store's worker thread only.
+
+An unclean shutdown is a ``-wal`` with pages found beside the file before it is opened: SQLite
+removes it at a clean close, and from the first write of a session until then it is never empty
+(a checkpoint that truncates it has synced everything first). No marker is written at open and
+cleared at close: that would cost two synced writes a session for the same answer.
 """
 
 from __future__ import annotations
@@ -16,9 +20,6 @@ from datetime import UTC, datetime, timedelta
 from bedside.store.connection import Connection, mapped_errors, transaction
 from bedside.store.errors import StoreDamagedError
 from bedside.store.records import get_device_fact
-
-OPEN_MARKER_FACT = "cache-open-since"
-"""Set when the cache is opened for writing, removed at a clean close: found at open = a crash."""
 
 LAST_CHECK_FACT = "last-integrity-check"
 """When the pages were last checked (UTC, ISO 8601)."""
@@ -75,20 +76,17 @@ def on_open(
     writable: bool,
     every: timedelta = CHECK_EVERY,
 ) -> OpenCheck:
-    """Mark the cache open and check its pages when due; raise when they are damaged.
+    """Check the cache's pages when due; raise :class:`StoreDamagedError` when one is damaged.
 
-    Due after an unclean shutdown (the open marker is still set, or a ``-wal`` with pages was
-    left beside the file) and when the last check is older than ``every`` (or unreadable, or in
-    the future). Setting the marker is this open's first write: on a disk that cannot be written
-    it raises :class:`~bedside.store.errors.StoreReadOnlyError`, and the caller opens read-only
-    (``writable=False``: nothing is written, so a read-only cache is checked at every open).
+    Due after an unclean shutdown (``leftover_wal``: a ``-wal`` with pages was found beside the
+    file before it was opened) and when the last check is older than ``every`` (or unreadable,
+    or in the future). A read-only cache (``writable=False``) cannot record its check, so it is
+    checked at every open.
     """
-    unclean = leftover_wal or get_device_fact(conn, OPEN_MARKER_FACT) is not None
+    unclean = leftover_wal
     last = _moment(get_device_fact(conn, LAST_CHECK_FACT))
     due = unclean or last is None or not (now - every < last <= now + timedelta(minutes=5))
     stamp = now.astimezone(UTC).isoformat()
-    if writable:
-        _set_fact(conn, OPEN_MARKER_FACT, stamp, "opening the cache")
     if not due:
         return OpenCheck(unclean, None)
     started = time.perf_counter()
@@ -101,9 +99,3 @@ def on_open(
     if writable:
         _set_fact(conn, LAST_CHECK_FACT, stamp, "recording the cache's check")
     return OpenCheck(unclean, seconds)
-
-
-def mark_closed(conn: Connection) -> None:
-    """Remove the open marker: this close was clean."""
-    with transaction(conn, "closing the cache"):
-        conn.execute("DELETE FROM device WHERE name = ?", (OPEN_MARKER_FACT,))
