@@ -6,8 +6,15 @@ OS certificate store through ``truststore`` — hospital IT pushes its own CAs t
 always verified and nothing older than TLS 1.2 is spoken; there is deliberately no switch to turn
 verification off.
 
-It does not read settings or open connections: the composition root passes the bundle path in
-and hands the context to httpx (``httpx.AsyncHTTPTransport(verify=context)``).
+It does not read settings: the composition root passes the bundle path in and hands the context
+to httpx (``httpx.AsyncHTTPTransport(verify=context)``).
+
+When a connection is refused, :func:`certificate_problem` says why in words for IT — an unknown
+issuer, a self-signed certificate, one issued for another name, expired or not yet valid, a server
+that only speaks TLS 1.1 — as a :class:`CertificateProblemError`, so that a certificate is never
+taken for a network that is down. To name the certificate it opens the one connection of this
+module: a handshake that verifies nothing and carries nothing, only to read what the refused
+server shows.
 
 On Linux truststore verifies with OpenSSL against the system's CA paths, so the extra bundle is
 simply added to the same store; on macOS and Windows truststore passes the bundle's certificates

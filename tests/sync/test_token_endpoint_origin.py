@@ -20,6 +20,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bedside.app.commands import EXIT_NOT_SET_UP, run_enroll, run_sync_once
+from bedside.settings import Settings, load_settings
 from bedside.sync import (
     AuthError,
     ClientSecret,
@@ -238,3 +240,39 @@ async def test_a_discovery_redirected_to_another_origin_is_not_followed(pki: Pki
             with pytest.raises(AuthError, match="redirect"):
                 await tokens.bearer(http)
     assert recorder.connections == 0
+
+
+@pytest.mark.asyncio
+async def test_bedside_sync_once_stops_as_misconfigured_and_sends_nothing_elsewhere(
+    pki: Pki, tmp_path: Path
+) -> None:
+    config = tmp_path / "bedside.toml"
+    config.write_text("")
+    demo = tmp_path / "tablet"
+    lines: list[str] = []
+    async with https_json_server(pki, {"/token": _token}) as (elsewhere, recorder):
+        discovery = _discovery(lambda _: f"https://127.0.0.1:{elsewhere}/token")
+        routes = {"/fhir/.well-known/smart-configuration": discovery}
+        async with https_json_server(pki, routes) as (port, _):
+            environ = {
+                "BEDSIDE_EHR__BASE_URL": f"https://127.0.0.1:{port}/fhir",
+                "BEDSIDE_EHR__CLIENT_ID": "tablet-1",
+                "BEDSIDE_EHR__AUTH_METHOD": "client_secret_basic",
+                "BEDSIDE_EHR__CA_BUNDLE": str(pki.ca_pem),
+                "BEDSIDE_DEVICE__SITE_ID": "site-a",
+                "BEDSIDE_DEVICE__SCOPE": "ward",
+                "BEDSIDE_DEVICE__LOCATION_ID": "ward-3",
+            }
+
+            def settings() -> Settings:
+                return load_settings(config_file=config, environ=environ)
+
+            assert run_enroll(settings, demo_dir=demo, client_secret=SECRET, out=lines.append) == 0
+            code = await asyncio.to_thread(
+                run_sync_once, settings, demo_dir=demo, reconcile=False, out=lines.append
+            )
+    output = "\n".join(lines)
+    assert code == EXIT_NOT_SET_UP, output
+    assert "ehr.token_endpoint" in output
+    assert recorder.connections == 0
+    assert SECRET not in output
