@@ -272,7 +272,7 @@ async def _post_or_get(
         )
     try:
         body = response.json()
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deeply
         raise ProtocolError("The EHR's sign-in service answered with invalid JSON.") from exc
     if not isinstance(body, dict):
         raise ProtocolError("The EHR's sign-in service answered with unexpected JSON.")
@@ -282,7 +282,7 @@ async def _post_or_get(
 def _oauth_error(response: httpx.Response) -> str:
     try:
         body = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         return response.text[:200]
     if isinstance(body, dict):
         return f"{body.get('error', '')}: {body.get('error_description', '')}"[:300]

@@ -13,6 +13,7 @@ import re
 import ssl
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -22,6 +23,7 @@ import httpx
 
 from bedside import __version__
 from bedside.models import fhir_json
+from bedside.models.primitives import INSTANT_RE
 from bedside.sync.auth import TokenSource
 from bedside.sync.errors import (
     AuthError,
@@ -209,7 +211,7 @@ class FhirClient:
             send_headers["Content-Type"] = f"{FHIR_JSON}; charset=utf-8"
         for attempt in (1, 2):
             if self._tokens is not None:
-                token = await self._tokens.bearer(self._http, renew=attempt == 2)
+                token = await self._bearer(renew=attempt == 2)
                 send_headers["Authorization"] = f"Bearer {token}"
             self.requests_sent += 1
             try:
@@ -228,11 +230,30 @@ class FhirClient:
                 raise OfflineError("The EHR cannot be reached (no connection).") from exc
             except httpx.TransportError as exc:
                 raise OfflineError("The EHR cannot be reached (no connection).") from exc
+            except httpx.DecodingError as exc:  # the body is read (and unzipped) in here
+                raise ProtocolError("The EHR sent an answer that cannot be decoded.") from exc
+            except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
+                # A next link or Location the EHR wrote that is no usable URL (a lone
+                # surrogate, a broken IPv6 host…): httpx refuses to build the request.
+                raise ProtocolError("The EHR sent a link that is not a valid URL.") from exc
             if response.status_code == 401 and attempt == 1 and self._tokens is not None:
                 continue  # the token may have expired early or been revoked: renew once
             raise_for_status(response)
             return response
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _bearer(self, *, renew: bool) -> str:
+        """The access token, checked to fit an HTTP header.
+
+        A token that does not (non-ASCII, control characters) is forgotten, so the next request
+        asks the sign-in service again instead of failing the same way for its lifetime.
+        """
+        assert self._tokens is not None
+        token = await self._tokens.bearer(self._http, renew=renew)
+        if not (token.isascii() and token.isprintable()):
+            self._tokens.forget()
+            raise AuthError("The EHR's sign-in service gave a token that cannot be sent.")
+        return token
 
     async def get_json(self, path: str, params: Mapping[str, str] | None = None) -> dict[str, Any]:
         response = await self.request("GET", path, params=params, retry=True)
@@ -426,19 +447,44 @@ def _json_object(response: httpx.Response) -> dict[str, Any]:
 
 
 def _next_link(bundle: Mapping[str, Any]) -> str | None:
-    for link in bundle.get("link") or []:
+    links = bundle.get("link") or []
+    if not isinstance(links, list):
+        raise ProtocolError("The EHR sent a search Bundle whose links are not a list.")
+    for link in links:
         if isinstance(link, dict) and link.get("relation") == "next":
             url = link.get("url")
             if isinstance(url, str) and url:
                 return url
+            raise ProtocolError("The EHR sent a search Bundle whose next link has no URL.")
     return None
+
+
+def server_instant(value: object) -> str | None:
+    """``value`` when it is a FHIR instant that names a real moment, else None.
+
+    The pattern of :mod:`bedside.models.primitives` lets ``2026-02-30`` through (it checks
+    digits, not calendars); a server time stored as the last pull bounds every later delta, so
+    it must also be a date that exists.
+    """
+    if not isinstance(value, str) or INSTANT_RE.fullmatch(value) is None:
+        return None
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value
 
 
 def _page_of(bundle: Mapping[str, Any], url: str, resource_type: str) -> SearchPage:
     if bundle.get("resourceType") != "Bundle":
         raise ProtocolError("The EHR answered a search with something other than a Bundle.")
+    if bundle.get("type") != "searchset":
+        # A history or batch Bundle does not list what matches: reading it as a search could
+        # take everyone missing from it for gone.
+        raise ProtocolError("The EHR answered a search with a Bundle that is not a search result.")
     meta = bundle.get("meta")
-    server_time = meta.get("lastUpdated") if isinstance(meta, dict) else None
+    # A lastUpdated that is not a real instant is no server time (the Date header stands in).
+    server_time = server_instant(meta.get("lastUpdated")) if isinstance(meta, dict) else None
     total = bundle.get("total")
     valid_total = isinstance(total, int) and not isinstance(total, bool) and total >= 0
     page = SearchPage(

@@ -16,6 +16,11 @@ Incremental pulls ask each type for ``_lastUpdated=gt{last pull − overlap}`` o
 clock. The scope's current encounters are read in full every time (a ward has a few dozen): they
 say who is in scope now, so a new patient is downloaded whole and a patient who left (discharge,
 transfer) is reported for purging — without type-level ``_history``, which many servers lack.
+Absence counts only in a readable answer: a ward list with an entry that cannot be read stops the
+sync with a :class:`ProtocolError`, and one cut short or without a ``total`` reports nobody as
+departed. A resource the store cannot write (a lone surrogate in its text, no id) is skipped by
+type and id like one that does not parse; a server time that is not a real instant is never
+recorded, and a recorded one that is not (an older Bedside's) reads its type whole again.
 Resources deleted on the EHR are found by :func:`reconcile`: a ``_summary=count`` per type and
 chunk of patients, and, where the count differs from the cache, a fresh pull of that slice whose
 ids are the truth.
@@ -42,7 +47,7 @@ from bedside.models import FhirModelError, parse_resource
 from bedside.models.codes import CURRENT_ENCOUNTER_STATUSES
 from bedside.models.errors import log_label
 from bedside.store import Store
-from bedside.sync.client import FhirClient, SearchPage
+from bedside.sync.client import FhirClient, SearchPage, server_instant
 from bedside.sync.errors import ProtocolError, RejectedError, SyncError
 from bedside.sync.offload import off_loop
 from bedside.sync.scope import PATIENT_RESOURCES, SITE_RESOURCES, Scope
@@ -112,6 +117,9 @@ class DownloadReport:
     departed_patients: set[str] = field(default_factory=set)
     new_patients: set[str] = field(default_factory=set)
     incremental: bool = False
+    # Whether the ward list can tell who left: one complete, readable search whose total was
+    # given and whose every encounter names its patient. Only then is anyone taken as departed.
+    departures_known: bool = False
     # Searches the EHR cut short: what they lack is neither cached nor taken as deleted, and
     # the next sync reads their types whole again (:func:`incomplete_fact`).
     incomplete: list[IncompleteSearch] = field(default_factory=list)
@@ -136,10 +144,16 @@ def _check_page(
         if kind != expected_type:
             notes.append(f"{label}: not a {expected_type}")
             continue
+        if not isinstance(resource.get("id"), str):
+            notes.append(f"{label}: no id")  # the cache keys every resource by its id
+            continue
         try:
             parse_resource(resource)
         except FhirModelError as exc:
             notes.append(exc.log_safe)  # paths only: the values may be patient data
+            continue
+        except RecursionError:
+            notes.append(f"{label}: nested too deeply")
             continue
         kept.append(resource)
     return kept, notes
@@ -162,11 +176,46 @@ async def _store_page(
     for note in notes:
         log.warning("download_skipped note=%r", note)
     report.skipped.extend(notes)
-    kept = [dict(resource) for resource in checked]
-    changed = await store.put_server_resources(kept) if kept else []
+    kept, changed = await _put_or_skip(store, [dict(resource) for resource in checked], report)
     report.stored[expected_type] = report.stored.get(expected_type, 0) + len(kept)
     report.changed[expected_type] = report.changed.get(expected_type, 0) + len(changed)
     return kept
+
+
+# What the store raises for a resource it cannot write, as opposed to a store that cannot write
+# (a StoreError): text that is not Unicode (a lone surrogate), an integer too large for SQLite,
+# nesting too deep to serialise.
+_UNSTORABLE = (ValueError, TypeError, OverflowError, UnicodeError, RecursionError)
+
+
+async def _put_or_skip(
+    store: Store, resources: list[dict[str, Any]], report: DownloadReport
+) -> tuple[list[dict[str, Any]], list[Mapping[str, Any]]]:
+    """Store ``resources`` in one transaction; when one of them cannot be stored, store them
+    one at a time and skip (by type and id, into ``report.skipped``) those that fail.
+
+    Returns what was stored and what of it changed the cache. A skipped resource fails the same
+    way at every sync (the EHR keeps sending it), so it must cost that resource, never the page
+    or the sync.
+    """
+    if not resources:
+        return [], []
+    try:
+        return resources, await store.put_server_resources(resources)
+    except _UNSTORABLE:
+        pass
+    stored: list[dict[str, Any]] = []
+    changed: list[Mapping[str, Any]] = []
+    for resource in resources:
+        try:
+            changed += await store.put_server_resources([resource])
+        except _UNSTORABLE as exc:
+            label = log_label(resource.get("resourceType"), resource.get("id"))
+            log.warning("download_skipped note=%r cause=%s", label, type(exc).__name__)
+            report.skipped.append(f"{label}: cannot be stored")
+        else:
+            stored.append(resource)
+    return stored, changed
 
 
 async def _pull(
@@ -182,6 +231,7 @@ async def _pull(
     seen_ids: set[str] | None = None,
     on_total: Callable[[int], None] | None = None,
     cut_short: Callable[[str], Awaitable[None]] | None = None,
+    every_entry: bool = False,
 ) -> None:
     """Download every page of one search into the store (and into ``keep`` when given).
 
@@ -189,20 +239,30 @@ async def _pull(
     passes ``keep``; everything else is let go page by page so memory stays flat. ``on_total``
     hears the search's ``Bundle.total`` when the first page has one; ``page_stored`` is told the
     type after every page; ``cut_short`` is told the type at once when the EHR cut the search
-    short (so it is remembered even if the sync stops right after).
+    short (so it is remembered even if the sync stops right after). ``every_entry`` (the ward
+    list) stops the download with a :class:`ProtocolError` when an entry cannot be read: what
+    cannot be read is no evidence that a patient left.
     """
     first_page = True
     query = {**params, "_count": str(page_size)}
     async for page in _one_page_ahead(client.search(resource_type, query)):
         if first_page:
             first_page = False
+            # A time that is no real instant would be stored as the last pull and break every
+            # later delta: checked here, the one place server times are taken for the state.
+            server_time = server_instant(page.server_time)
+            if server_time is None:
+                raise ProtocolError("The EHR's search answer carries no valid server time.")
             # setdefault: the earliest search of a type bounds what the next delta must cover.
-            if page.server_time is None:
-                raise ProtocolError("The EHR's search answer carries no server time.")
-            report.server_times.setdefault(resource_type, page.server_time)
+            report.server_times.setdefault(resource_type, server_time)
             if on_total is not None and page.total is not None:
                 on_total(page.total)
         stored = await _store_page(store, page, resource_type, report)
+        if every_entry and (page.skipped or len(stored) < len(page.resources)):
+            raise ProtocolError(
+                f"The EHR's list of current {resource_type}s could not be read; "
+                "nothing was removed from this tablet."
+            )
         if keep is not None:
             keep.extend(stored)
         if seen_ids is not None:
@@ -346,13 +406,16 @@ class Downloader:
         keep: list[dict[str, Any]] | None = None,
         seen_ids: set[str] | None = None,
         slice_key: str | None = None,
+        every_entry: bool = False,
+        heard_total: Callable[[int], None] | None = None,
     ) -> None:
         estimate = self._estimate
-        on_total = None
-        if estimate is not None and slice_key is not None:
 
-            def on_total(total: int) -> None:
+        def on_total(total: int) -> None:
+            if estimate is not None and slice_key is not None:
                 estimate.found(slice_key, total)
+            if heard_total is not None:
+                heard_total(total)
 
         await _pull(
             self.client,
@@ -366,6 +429,7 @@ class Downloader:
             seen_ids=seen_ids,
             on_total=on_total,
             cut_short=self._remember_cut_short,
+            every_entry=every_entry,
         )
 
     async def _remember_cut_short(self, resource_type: str) -> None:
@@ -445,10 +509,35 @@ class Downloader:
         return slices
 
     async def _current_encounters(self, report: DownloadReport) -> set[str]:
+        """The patients of the scope's current encounters; whether the list also tells who
+        left goes into ``report.departures_known``.
+
+        An entry that cannot be read stops the download (see :func:`_pull`'s ``every_entry``).
+        Without a total, an answer cut short cannot be told from a complete one; an encounter
+        that names no patient may be anyone's: either way nobody is taken as departed.
+        """
         key, _, query, _ = self._encounter_slice()
         encounters: list[dict[str, Any]] = []
-        await self._pull("Encounter", query, report, keep=encounters, slice_key=key)
-        return _patient_ids(encounters)
+        totals: list[int] = []
+        await self._pull(
+            "Encounter",
+            query,
+            report,
+            keep=encounters,
+            slice_key=key,
+            every_entry=True,
+            heard_total=totals.append,
+        )
+        patients = _patient_ids(encounters)
+        named = all(_patient_ids([encounter]) for encounter in encounters)
+        report.departures_known = bool(totals) and named
+        if not report.departures_known:
+            log.warning(
+                "ward_list_without_departures total_given=%s every_patient_named=%s",
+                bool(totals),
+                named,
+            )
+        return patients
 
     async def _patient_type(
         self, resource_type: str, slices: Sequence[_Slice], report: DownloadReport
@@ -471,7 +560,7 @@ class Downloader:
         """A first pull when the scope was never pulled completely, otherwise a delta."""
         started = time.perf_counter()
         report = DownloadReport()
-        since = await self.store.sync_state(self.scope.key)
+        since = _usable(await self.store.sync_state(self.scope.key))
         report.incremental = bool(since)
         # Types the EHR cut short last time are read whole again, not as a delta from then.
         cut_short = _types_in(await self.store.device_fact(incomplete_fact(self.scope.key)))
@@ -523,9 +612,10 @@ class Downloader:
             await _all(PARALLEL_SEARCHES, [encounters, *site_jobs])
             current = report.current_patients
             report.new_patients = current - cached if since else set(current)
-            if report.is_complete("Encounter"):
+            if report.is_complete("Encounter") and report.departures_known:
                 report.departed_patients = (await self.store.cached_patient_ids()) - current
-            # else: a cut-short list of the ward's encounters is no evidence that anyone left.
+            # else: a cut-short (or total-less) list of the ward's encounters is no evidence
+            # that anyone left.
             patient_jobs = [
                 lambda t=resource_type, s=slices: self._patient_type(t, s, report)
                 for resource_type, slices in patient_slices.items()
@@ -557,6 +647,15 @@ class Downloader:
             report.seconds,
         )
         return report
+
+
+def _usable(since: Mapping[str, str]) -> dict[str, str]:
+    """The recorded pull times that are real instants; a type whose time is not (stored by an
+    older Bedside that did not check) is read whole again, as if never pulled."""
+    usable = {t: at for t, at in since.items() if server_instant(at) is not None}
+    for resource_type in sorted(since.keys() - usable.keys()):
+        log.warning("sync_state_unusable resource=%s", resource_type)
+    return usable
 
 
 def _delta(since: Mapping[str, str], resource_type: str) -> dict[str, str]:

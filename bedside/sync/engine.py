@@ -68,6 +68,8 @@ log = logging.getLogger(__name__)
 
 LAST_SYNC_FACT = "last-successful-sync"
 LAST_RECONCILE_FACT = "last-reconcile"
+# What the badge says when a sync failed in a way no sync error foresaw (see SyncEngine._run).
+UNEXPECTED_PROBLEM = "The last sync stopped on an unexpected error; Bedside will try again."
 
 
 @dataclass(frozen=True)
@@ -498,6 +500,8 @@ class SyncEngine:
                 self._set_status(online=True, problem=self._standing_problem)
             except SyncError as exc:
                 self._note_failure(exc)
+            except Exception as exc:  # as in the loop: say it, and the next push or sync retries
+                self._unexpected(exc, 1)
             finally:
                 self._set_status(activity="idle")
                 with contextlib.suppress(StoreError):
@@ -515,27 +519,51 @@ class SyncEngine:
         return True
 
     async def _run(self) -> None:
+        """The background loop; it outlives any one failure (see :meth:`_unexpected`)."""
         with contextlib.suppress(StoreError):
             await self.refresh_counts()
+        unexpected = 0  # failures in a row that no sync error foresaw, for the back-off
         while True:
             wait_until_allowed = self._not_before - time.monotonic()
             if wait_until_allowed > 0:
                 await self._sleep(wait_until_allowed)
-            if self._status.online is False and not await self._probe():
-                await self._sleep(self.policy.offline_probe_s)
-                continue
             try:
+                if self._status.online is False and not await self._probe():
+                    await self._sleep(self.policy.offline_probe_s)
+                    continue
                 report = await self.sync_once()
             except StoreError:
                 log.exception("sync_stopped_by_cache scope=%s", self.scope.key)
                 await self._sleep(self.policy.pull_interval_s)
                 continue
+            except Exception as exc:  # the last resort: the loop must live on
+                unexpected += 1
+                await self._sleep(self._unexpected(exc, unexpected))
+                continue
+            unexpected = 0
             if report.ok:
                 await self._sleep(self.policy.pull_interval_s)
             elif self._status.online is False:
                 await self._sleep(self.policy.offline_probe_s)
             else:
                 await self._sleep(min(self.policy.pull_interval_s, self.policy.offline_probe_s))
+
+    def _unexpected(self, exc: Exception, in_a_row: int) -> float:
+        """Say that a sync failed unexpectedly; return how long to wait before the next try.
+
+        Logs the type only: the message of an error nobody foresaw may carry patient data. The
+        wait doubles with each such failure in a row, from the offline probe's interval up to
+        the pull interval, so a failure that repeats neither spins nor stops the loop.
+        """
+        log.error(
+            "sync_failed_unexpectedly scope=%s cause=%s in_a_row=%d",
+            self.scope.key,
+            type(exc).__name__,
+            in_a_row,
+        )
+        self._set_status(activity="idle", problem=UNEXPECTED_PROBLEM)
+        back_off = self.policy.offline_probe_s * 2.0 ** min(in_a_row - 1, 10)
+        return min(self.policy.pull_interval_s, back_off)
 
     async def _sleep(self, seconds: float) -> None:
         """Wait, unless someone asks for a sync sooner."""

@@ -14,7 +14,9 @@ request whether to inject one :class:`Fault`:
 * ``truncate`` — forward it, then send the headers and half the body, and close;
 * ``loop_next`` — forward it, and point a search Bundle's next link back at this same page;
 * ``duplicate_page`` — forward it, and serve this page's entries a second time before the real
-  next page (under another next URL), as a paging server with an off-by-one would.
+  next page (under another next URL), as a paging server with an off-by-one would;
+* ``rewrite`` — forward it, and hand the answer's JSON body to a function whose result (a value
+  to write as JSON, or raw bytes) is sent instead: malformed answers built from real ones.
 
 It runs in its own thread with its own event loop, so a test's loop can use it freely.
 """
@@ -47,6 +49,8 @@ class Fault:
     code: int = 0  # the HTTP status of a "status" fault
     headers: tuple[tuple[str, str], ...] = ()
     delay_s: float = 0.0
+    # The body rewriter of a "rewrite" fault (not part of the fault's identity).
+    transform: Callable[[Any], Any] | None = field(default=None, compare=False)
 
     @classmethod
     def refuse(cls, delay_s: float = 0.2) -> Fault:
@@ -84,6 +88,13 @@ class Fault:
     def drop_next(cls) -> Fault:
         """The search answer loses its ``next`` link: a server that stops paging early."""
         return cls("drop_next")
+
+    @classmethod
+    def rewrite(cls, transform: Callable[[Any], Any]) -> Fault:
+        """The answer's JSON body goes through ``transform``: its result is sent as JSON, or
+        as is when it is ``bytes`` (invalid or deeply nested text). A body that is not JSON is
+        sent unchanged."""
+        return cls("rewrite", transform=transform)
 
     @property
     def label(self) -> str:
@@ -128,6 +139,17 @@ def _outcome(status: int) -> bytes:
             "issue": [{"severity": "error", "code": code, "diagnostics": "injected by the test"}],
         }
     ).encode()
+
+
+def _rewritten(fault: Fault, body: bytes) -> bytes:
+    """``body`` after ``fault``'s transform (see :meth:`Fault.rewrite`)."""
+    assert fault.transform is not None
+    try:
+        value = json.loads(body)
+    except ValueError:
+        return body
+    result = fault.transform(value)
+    return result if isinstance(result, bytes) else json.dumps(result).encode()
 
 
 def _reset(writer: asyncio.StreamWriter) -> None:
@@ -294,6 +316,8 @@ class FaultProxy:
             await asyncio.sleep(fault.delay_s)
         if fault is not None and fault.kind in ("loop_next", "duplicate_page", "drop_next"):
             body = self._rewrite_paging(fault.kind, request, body)
+        if fault is not None and fault.kind == "rewrite":
+            body = _rewritten(fault, body)
         if fault is not None and fault.kind == "truncate":
             headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
             headers.append(("Content-Length", str(len(body))))
