@@ -34,6 +34,7 @@ from tests.sync.ehr import Ehr, own_ehr
 from tests.sync.fault_proxy import Fault, FaultProxy, ProxiedRequest
 
 IMPOSSIBLE_DAY = "2026-02-30T00:00:00Z"
+FUZZ_CASES = int(os.environ.get("BEDSIDE_FUZZ_CASES", "160"))
 
 
 def _is_search(request: ProxiedRequest, resource_type: str | None = None) -> bool:
@@ -519,10 +520,11 @@ def _mutate_once(rng: random.Random, name: str) -> Callable[[Any], Any]:
 
 
 @pytest.mark.asyncio
+@pytest.mark.timeout(max(150, FUZZ_CASES))  # a slow run of thousands of cases needs its time
 async def test_mutated_real_answers_never_crash_the_sync_lose_a_patient_or_poison_its_state(
     store: Store,
 ) -> None:
-    cases = int(os.environ.get("BEDSIDE_FUZZ_CASES", "160"))
+    cases = FUZZ_CASES
     rng = random.Random(int(os.environ.get("BEDSIDE_FUZZ_SEED", "14")))
     tally: Counter[str] = Counter()
     failures: list[str] = []
